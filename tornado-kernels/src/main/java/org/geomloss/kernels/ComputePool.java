@@ -1,0 +1,57 @@
+package org.geomloss.kernels;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+
+/**
+ * The thread pool the library's JVM kernels run on: a dedicated {@link ForkJoinPool}, so that the
+ * common pool of the application is left alone.
+ *
+ * <p>Its size is the system property {@code geomloss.threads} when set, else the number of available
+ * processors; {@link #setParallelism(int)} replaces the pool. Work is split into independent blocks
+ * of output rows, so results do not depend on the number of threads.
+ */
+public final class ComputePool {
+
+    private static volatile ForkJoinPool pool = newPool(
+            Integer.getInteger("geomloss.threads", Runtime.getRuntime().availableProcessors()));
+
+    private ComputePool() {
+    }
+
+    /** Runs {@code body.accept(k)} for every {@code k} in {@code [0, blocks)}, in parallel. */
+    public static void forEachBlock(int blocks, IntConsumer body) {
+        if (blocks <= 1 || pool.getParallelism() == 1) {
+            for (int k = 0; k < blocks; k++) {
+                body.accept(k);
+            }
+            return;
+        }
+        pool.submit(() -> IntStream.range(0, blocks).parallel().forEach(body)).join();
+    }
+
+    /** Number of threads the kernels use. */
+    public static int parallelism() {
+        return pool.getParallelism();
+    }
+
+    /** Replaces the pool by one of {@code threads} threads (at least 1). */
+    public static synchronized void setParallelism(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        ForkJoinPool old = pool;
+        pool = newPool(threads);
+        old.shutdown();
+    }
+
+    private static ForkJoinPool newPool(int threads) {
+        return new ForkJoinPool(Math.max(1, threads), p -> {
+            var thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            thread.setName("geomloss-kernel-" + thread.getPoolIndex());
+            thread.setDaemon(true);
+            return thread;
+        }, null, false);
+    }
+}
