@@ -7,8 +7,8 @@ package org.geomloss.sinkhorn;
  *
  * @param eps    the temperature of the step ({@code blur^p})
  * @param lambda the damping {@code 1 / (1 + eps / rho)}, 1 when balanced
- * @param fBA    the potential of OT(beta -> alpha) on x, {@code F^{ba}}
- * @param gAB    the potential of OT(alpha -> beta) on y, {@code G^{ab}}
+ * @param fBA    the potential of OT(beta -> alpha) on x, {@code F^{ba}}, or {@code null} for self problems only
+ * @param gAB    the potential of OT(alpha -> beta) on y, {@code G^{ab}}, or {@code null} for self problems only
  * @param fAA    the self potential {@code F^{aa}} on x, or {@code null} without debiasing
  * @param gBB    the self potential {@code G^{bb}} on y, or {@code null} without debiasing
  */

@@ -25,13 +25,19 @@ public final class SymmetricSinkhorn {
 
     /**
      * The soft-min directions of one problem: {@code xy} has targets x and sources y; {@code xx} and
-     * {@code yy} are {@code null} when not debiasing.
+     * {@code yy} are {@code null} when not debiasing; {@code xy} and {@code yx} are {@code null} when
+     * only the self problems are solved (the Hausdorff divergence).
      */
     public record Operators(SoftminOperator xy, SoftminOperator yx, SoftminOperator xx,
                             SoftminOperator yy) {
         /** Whether the self problems are present. */
         public boolean debiased() {
             return xx != null && yy != null;
+        }
+
+        /** Whether the cross problem OT(alpha, beta) is present. */
+        public boolean crossed() {
+            return xy != null && yx != null;
         }
     }
 
@@ -75,8 +81,10 @@ public final class SymmetricSinkhorn {
     /** Potentials of the "eps-infinity" start: {@code lambda * softmin_eps(C, l)} (zero potentials). */
     public void initialize(double eps) {
         double lambda = damping(eps, rho);
-        fBA = softmin(operators.xy(), eps, logB, null, lambda);
-        gAB = softmin(operators.yx(), eps, logA, null, lambda);
+        if (operators.crossed()) {
+            fBA = softmin(operators.xy(), eps, logB, null, lambda);
+            gAB = softmin(operators.yx(), eps, logA, null, lambda);
+        }
         if (operators.debiased()) {
             fAA = softmin(operators.xx(), eps, logA, null, lambda);
             gBB = softmin(operators.yy(), eps, logB, null, lambda);
@@ -103,10 +111,12 @@ public final class SymmetricSinkhorn {
     /** One averaged symmetric update at temperature {@code eps}. */
     public void step(double eps) {
         double lambda = damping(eps, rho);
-        double[] newF = softmin(operators.xy(), eps, logB, gAB, lambda);
-        double[] newG = softmin(operators.yx(), eps, logA, fBA, lambda);
-        average(fBA, newF);
-        average(gAB, newG);
+        if (operators.crossed()) {
+            double[] newF = softmin(operators.xy(), eps, logB, gAB, lambda);
+            double[] newG = softmin(operators.yx(), eps, logA, fBA, lambda);
+            average(fBA, newF);
+            average(gAB, newG);
+        }
         if (operators.debiased()) {
             double[] newFaa = softmin(operators.xx(), eps, logA, fAA, lambda);
             double[] newGbb = softmin(operators.yy(), eps, logB, gBB, lambda);
@@ -118,13 +128,17 @@ public final class SymmetricSinkhorn {
     /** The final, non-averaged update at {@code eps}; the loop's potentials are left unchanged. */
     public FinalStep extrapolate(double eps) {
         double lambda = damping(eps, rho);
-        FinalStep.Direction f = direction(operators.xy(), eps, logB, gAB, lambda);
-        FinalStep.Direction g = direction(operators.yx(), eps, logA, fBA, lambda);
+        FinalStep.Direction f = null;
+        FinalStep.Direction g = null;
+        if (operators.crossed()) {
+            f = extrapolate(operators.xy(), eps, logB, gAB);
+            g = extrapolate(operators.yx(), eps, logA, fBA);
+        }
         FinalStep.Direction faa = null;
         FinalStep.Direction gbb = null;
         if (operators.debiased()) {
-            faa = direction(operators.xx(), eps, logA, fAA, lambda);
-            gbb = direction(operators.yy(), eps, logB, gBB, lambda);
+            faa = extrapolate(operators.xx(), eps, logA, fAA);
+            gbb = extrapolate(operators.yy(), eps, logB, gBB);
         }
         return new FinalStep(eps, lambda, f, g, faa, gbb);
     }
@@ -149,8 +163,13 @@ public final class SymmetricSinkhorn {
         return gBB;
     }
 
-    private FinalStep.Direction direction(SoftminOperator op, double eps, double[] logWeights,
-                                          double[] potential, double lambda) {
+    /**
+     * One damped soft-min {@code lambda * softmin_eps(op, l + potential/eps)} with what produced it:
+     * an extrapolation of a source-side potential to the targets of {@code op}.
+     */
+    public FinalStep.Direction extrapolate(SoftminOperator op, double eps, double[] logWeights,
+                                           double[] potential) {
+        double lambda = damping(eps, rho);
         double[] h = logVector(eps, logWeights, potential);
         double[] out = new double[op.targetCount()];
         op.softmin(eps, h, out);

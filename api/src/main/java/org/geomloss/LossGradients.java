@@ -1,0 +1,20 @@
+package org.geomloss;
+
+/**
+ * A loss value with its gradients: what GeomLoss obtains with {@code loss.backward()}.
+ *
+ * <p>Position gradients are flat row-major N x D ({@code gradX[i*D + k]} is
+ * {@code dL/dx_ik}); weight gradients have length N and M, and are the gradients with respect to the
+ * default weights {@code 1/N} when none were given. The arrays belong to the caller.
+ *
+ * @param value       the loss
+ * @param gradX       {@code dL/dx}, N x D
+ * @param gradY       {@code dL/dy}, M x D
+ * @param gradA       {@code dL/da}, N
+ * @param gradB       {@code dL/db}, M
+ * @param backendUsed the backend that ran (never {@link Backend#AUTO})
+ * @param device      the device and kernels that ran, e.g. {@code "jvm vector(16 lanes) x2"}
+ */
+public record LossGradients(double value, double[] gradX, double[] gradY, double[] gradA,
+                            double[] gradB, Backend backendUsed, String device) {
+}

@@ -1,0 +1,504 @@
+package org.geomloss;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.geomloss.kernels.CostFunction;
+import org.geomloss.kernels.Device;
+import org.geomloss.kernels.GroundCost;
+import org.geomloss.kernels.PointArray;
+import org.geomloss.kernels.RadialKernel;
+import org.geomloss.sinkhorn.EpsilonSchedule;
+import org.geomloss.sinkhorn.SinkhornProgress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Distances between weighted point clouds: GeomLoss's {@code SamplesLoss}, with the same parameters,
+ * defaults and numbers, and exact gradients computed from the dual potentials.
+ *
+ * <p>Losses ({@link Loss}): the Sinkhorn divergence (debiased or not, balanced or unbalanced with a
+ * {@code reach}), the soft Hausdorff divergence, and the energy, Gaussian and Laplacian kernel norms.
+ * For Sinkhorn, {@code eps = blur^p} and {@code rho = reach^p}; the cost is {@code |x-y|^2/2} for
+ * {@code p = 2} and {@code |x-y|} for {@code p = 1} ({@link GroundCost}), or a custom
+ * {@link CostFunction}. The temperatures go from {@code diameter^p} down to {@code blur^p}, divided by
+ * {@code scaling^p} at each step ({@link EpsilonSchedule}); there is no convergence test, so
+ * {@code scaling} is the accuracy knob (0.5 is fast, 0.9 is accurate).
+ *
+ * <pre>{@code
+ * SamplesLoss loss = SamplesLoss.builder().loss(Loss.SINKHORN).p(2).blur(0.05).build();
+ * LossGradients r = loss.valueAndGradients(Measure.of(x), Measure.of(y));
+ * }</pre>
+ *
+ * <p>Why a result may be inaccurate: a blur much smaller than the diameter with an aggressive
+ * {@code scaling} leaves the loop short of convergence (small negative divergences, around -1e-3, are
+ * the symptom; raise {@code scaling}); balanced Sinkhorn needs equal total masses (refused otherwise:
+ * set a {@code reach}).
+ *
+ * <p>Immutable and thread-safe: one instance can serve many threads.
+ */
+public final class SamplesLoss {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SamplesLoss.class);
+    /** GeomLoss's auto rule: tensorized up to this many pairs. */
+    private static final long TENSORIZED_MAX_PAIRS = 5000L * 5000L;
+    /** GeomLoss's auto rule: multiscale beyond this many pairs. */
+    private static final long MULTISCALE_MIN_PAIRS = 10000L * 10000L;
+    /** Relative tolerance on equal masses in balanced Sinkhorn, as GeomLoss's ot API. */
+    private static final double MASS_TOLERANCE = 1e-3;
+
+    private final Loss loss;
+    private final int p;
+    private final double blur;
+    private final Double reach;
+    private final Double diameter;
+    private final double scaling;
+    private final Double truncate;
+    private final CostFunction cost;
+    private final Double clusterScale;
+    private final boolean debias;
+    private final boolean verbose;
+    private final Backend backend;
+    private final Device device;
+    private final SinkhornProgress progress;
+
+    private SamplesLoss(Builder builder) {
+        this.loss = builder.loss;
+        this.p = builder.p;
+        this.blur = builder.blur;
+        this.reach = builder.reach;
+        this.diameter = builder.diameter;
+        this.scaling = builder.scaling;
+        this.truncate = builder.truncate;
+        this.cost = builder.cost != null ? builder.cost : GroundCost.forExponent(builder.p);
+        this.clusterScale = builder.clusterScale;
+        this.debias = builder.debias;
+        this.verbose = builder.verbose;
+        this.backend = builder.backend;
+        this.device = builder.device;
+        this.progress = builder.progress;
+    }
+
+    /** A builder with GeomLoss's defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The loss {@code L(alpha, beta)}. */
+    public double value(Measure x, Measure y) {
+        return evaluate(List.of(x), List.of(y), false).get(0).value();
+    }
+
+    /** The loss and its gradients with respect to both point sets and both weight vectors. */
+    public LossGradients valueAndGradients(Measure x, Measure y) {
+        return toGradients(evaluate(List.of(x), List.of(y), true).get(0));
+    }
+
+    /** The dual potentials (GeomLoss's {@code potentials=True}). */
+    public DualPotentials potentials(Measure x, Measure y) {
+        Outcome outcome = evaluate(List.of(x), List.of(y), false).get(0);
+        return new DualPotentials(outcome.f(), outcome.g(), outcome.backend());
+    }
+
+    /** The B losses of a batch: one diameter and schedule for the whole batch, as in GeomLoss. */
+    public double[] value(MeasureBatch x, MeasureBatch y) {
+        return evaluate(x.measures(), y.measures(), false).stream().mapToDouble(Outcome::value)
+                .toArray();
+    }
+
+    /**
+     * The B losses of a batch with their gradients; the gradients of each pair are also those of
+     * the sum of the B values (GeomLoss differentiates the sum).
+     */
+    public List<LossGradients> valueAndGradients(MeasureBatch x, MeasureBatch y) {
+        return evaluate(x.measures(), y.measures(), true).stream().map(this::toGradients).toList();
+    }
+
+    /** The dual potentials of each pair of a batch. */
+    public List<DualPotentials> potentials(MeasureBatch x, MeasureBatch y) {
+        return evaluate(x.measures(), y.measures(), false).stream()
+                .map(o -> new DualPotentials(o.f(), o.g(), o.backend())).toList();
+    }
+
+    /** The loss. */
+    public Loss loss() {
+        return loss;
+    }
+
+    /** The device kernels run on. */
+    public Device device() {
+        return device;
+    }
+
+    private LossGradients toGradients(Outcome outcome) {
+        return new LossGradients(outcome.value(), outcome.gradX(), outcome.gradY(), outcome.gradA(),
+                outcome.gradB(), outcome.backend(), device.description());
+    }
+
+    private List<Outcome> evaluate(List<Measure> xs, List<Measure> ys, boolean gradients) {
+        if (xs.size() != ys.size()) {
+            throw new IllegalArgumentException("y has batch size " + ys.size()
+                    + " but x has batch size " + xs.size());
+        }
+        Measure x0 = xs.get(0);
+        Measure y0 = ys.get(0);
+        if (x0.dimension() != y0.dimension()) {
+            throw new IllegalArgumentException("y has dimension " + y0.dimension()
+                    + " but x has dimension " + x0.dimension());
+        }
+        Backend resolved = resolveBackend(x0.count(), y0.count(), x0.dimension());
+        double resolvedDiameter = diameter != null ? diameter : boundingBoxDiagonal(xs, ys);
+        List<Outcome> outcomes = new ArrayList<>(xs.size());
+        for (int b = 0; b < xs.size(); b++) {
+            Measure x = xs.get(b);
+            Measure y = ys.get(b);
+            requireBalancedMasses(x, y);
+            Pair pair = new Pair(x.points(), x.weightsView(), y.points(), y.weightsView(),
+                    resolvedDiameter, resolved, device.kernels(), gradients);
+            outcomes.add(evaluate(pair));
+        }
+        return outcomes;
+    }
+
+    private Outcome evaluate(Pair pair) {
+        long start = System.nanoTime();
+        Outcome outcome = switch (loss) {
+            case SINKHORN -> pair.backend() == Backend.MULTISCALE
+                    ? MultiscaleDivergence.evaluate(pair, this)
+                    : new SinkhornDivergence(cost, schedule(pair), rho(), debias, progressFor())
+                            .evaluate(pair);
+            case HAUSDORFF -> new HausdorffDivergence(cost, schedule(pair), rho(), progressFor())
+                    .evaluate(pair);
+            case ENERGY -> new KernelNorm(RadialKernel.ENERGY, 1.0).evaluate(pair);
+            case GAUSSIAN -> new KernelNorm(RadialKernel.GAUSSIAN, blur).evaluate(pair);
+            case LAPLACIAN -> new KernelNorm(RadialKernel.LAPLACIAN, blur).evaluate(pair);
+        };
+        log("{} {}x{} in dimension {} on {} ({}, {}): {} in {} ms", loss.geomlossName(),
+                pair.x().count(), pair.y().count(), pair.dimension(), pair.backend().geomlossName(),
+                device.description(), pair.gradients() ? "with gradients" : "value",
+                outcome.value(), (System.nanoTime() - start) / 1_000_000);
+        return outcome;
+    }
+
+    double[] schedule(Pair pair) {
+        double[] schedule = EpsilonSchedule.geomloss(p, pair.diameter(), blur, scaling);
+        log("diameter {}, {} temperatures, blur values: {}", pair.diameter(), schedule.length,
+                EpsilonSchedule.describe(schedule, p));
+        return schedule;
+    }
+
+    double rho() {
+        return reach == null ? Double.POSITIVE_INFINITY : Math.pow(reach, p);
+    }
+
+    SinkhornProgress progressFor() {
+        if (!verbose) {
+            return progress;
+        }
+        return (iteration, total, eps) -> {
+            LOG.info("iteration {}/{}: eps = {}, blur = {}", iteration + 1, total, eps,
+                    Math.pow(eps, 1.0 / p));
+            progress.onIteration(iteration, total, eps);
+        };
+    }
+
+    void log(String format, Object... arguments) {
+        if (verbose) {
+            LOG.info(format, arguments);
+        } else {
+            LOG.debug(format, arguments);
+        }
+    }
+
+    int p() {
+        return p;
+    }
+
+    double blur() {
+        return blur;
+    }
+
+    double scaling() {
+        return scaling;
+    }
+
+    Double truncate() {
+        return truncate;
+    }
+
+    Double clusterScale() {
+        return clusterScale;
+    }
+
+    boolean debias() {
+        return debias;
+    }
+
+    boolean verbose() {
+        return verbose;
+    }
+
+    CostFunction cost() {
+        return cost;
+    }
+
+    private Backend resolveBackend(int n, int m, int d) {
+        boolean sinkhornFamily = loss == Loss.SINKHORN || loss == Loss.HAUSDORFF;
+        if (backend == Backend.MULTISCALE) {
+            if (loss != Loss.SINKHORN) {
+                throw new UnsupportedOperationException("the multiscale backend serves the sinkhorn "
+                        + "loss only; use backend ONLINE for " + loss.geomlossName());
+            }
+            if (!(cost instanceof GroundCost)) {
+                throw new UnsupportedOperationException("the multiscale backend needs p=1 or p=2 "
+                        + "ground costs; use backend ONLINE or TENSORIZED with a custom cost");
+            }
+            if (d > 3) {
+                throw new IllegalArgumentException("the multiscale backend clusters on a grid in "
+                        + "dimension 1 to 3, got dimension " + d + ": use backend ONLINE");
+            }
+            return Backend.MULTISCALE;
+        }
+        if (backend != Backend.AUTO) {
+            return backend;
+        }
+        long pairs = (long) n * m;
+        if (pairs <= TENSORIZED_MAX_PAIRS) {
+            return Backend.TENSORIZED;
+        }
+        if (sinkhornFamily && loss == Loss.SINKHORN && d <= 3 && pairs > MULTISCALE_MIN_PAIRS
+                && p == 2 && cost instanceof GroundCost) {
+            return Backend.MULTISCALE;
+        }
+        return Backend.ONLINE;
+    }
+
+    private void requireBalancedMasses(Measure x, Measure y) {
+        if (reach != null || (loss != Loss.SINKHORN)) {
+            return;
+        }
+        double ma = x.totalMass();
+        double mb = y.totalMass();
+        if (Math.abs(ma - mb) > MASS_TOLERANCE * Math.max(ma, mb)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "weights: balanced sinkhorn needs equal total masses, got %s for x and %s for y;"
+                            + " normalise the weights or set a reach (unbalanced OT)", ma, mb));
+        }
+    }
+
+    private static double boundingBoxDiagonal(List<Measure> xs, List<Measure> ys) {
+        int d = xs.get(0).dimension();
+        double[] min = new double[d];
+        double[] max = new double[d];
+        java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        for (List<Measure> measures : List.of(xs, ys)) {
+            for (Measure measure : measures) {
+                PointArray points = measure.points();
+                float[] coords = points.coords();
+                for (int i = 0; i < points.count(); i++) {
+                    for (int k = 0; k < d; k++) {
+                        min[k] = Math.min(min[k], coords[i * d + k]);
+                        max[k] = Math.max(max[k], coords[i * d + k]);
+                    }
+                }
+            }
+        }
+        double sum = 0.0;
+        for (int k = 0; k < d; k++) {
+            sum += (max[k] - min[k]) * (max[k] - min[k]);
+        }
+        return Math.sqrt(sum);
+    }
+
+    /**
+     * Builds a {@link SamplesLoss}; every setter validates its argument, and the defaults are
+     * GeomLoss's: {@code loss=sinkhorn, p=2, blur=0.05, reach=None, diameter=None, scaling=0.5,
+     * truncate=5, cost=None, cluster_scale=None, debias=True, verbose=False, backend=auto}.
+     * Not thread-safe.
+     */
+    public static final class Builder {
+        private Loss loss = Loss.SINKHORN;
+        private int p = 2;
+        private double blur = 0.05;
+        private Double reach;
+        private Double diameter;
+        private double scaling = 0.5;
+        private Double truncate = 5.0;
+        private CostFunction cost;
+        private Double clusterScale;
+        private boolean debias = true;
+        private boolean verbose;
+        private Backend backend = Backend.AUTO;
+        private Device device = Device.jvm();
+        private SinkhornProgress progress = SinkhornProgress.NONE;
+
+        private Builder() {
+        }
+
+        /** The loss (default {@link Loss#SINKHORN}). */
+        public Builder loss(Loss value) {
+            this.loss = Objects.requireNonNull(value, "loss");
+            return this;
+        }
+
+        /** The cost exponent, 1 or 2 (default 2); {@code eps = blur^p}, {@code rho = reach^p}. */
+        public Builder p(int value) {
+            if (value != 1 && value != 2) {
+                throw new IllegalArgumentException("p must be 1 or 2, got " + value);
+            }
+            this.p = value;
+            return this;
+        }
+
+        /** The blur: the length scale of the entropic smoothing or of the kernel (default 0.05). */
+        public Builder blur(double value) {
+            this.blur = positive("blur", value);
+            return this;
+        }
+
+        /** The reach of unbalanced OT ({@code rho = reach^p}); {@code null} (default) is balanced. */
+        public Builder reach(Double value) {
+            this.reach = value == null ? null : positive("reach", value);
+            return this;
+        }
+
+        /** The largest distance of the problem; {@code null} (default) uses the bounding box. */
+        public Builder diameter(Double value) {
+            this.diameter = value == null ? null : positive("diameter", value);
+            return this;
+        }
+
+        /** The ratio between successive blur values of the schedule, in (0, 1) (default 0.5). */
+        public Builder scaling(double value) {
+            if (!(value > 0 && value < 1)) {
+                throw new IllegalArgumentException("scaling must be in (0, 1), got " + value);
+            }
+            this.scaling = value;
+            return this;
+        }
+
+        /** Multiscale kernel truncation in units of eps (default 5); {@code null} keeps every pair. */
+        public Builder truncate(Double value) {
+            this.truncate = value == null ? null : positive("truncate", value);
+            return this;
+        }
+
+        /** A custom ground cost; {@code null} (default) uses {@link GroundCost#forExponent(int)}. */
+        public Builder cost(CostFunction value) {
+            this.cost = value;
+            return this;
+        }
+
+        /** The multiscale voxel size; {@code null} (default) is {@code diameter/(sqrt(D) 2000^(1/D))}. */
+        public Builder clusterScale(Double value) {
+            this.clusterScale = value == null ? null : positive("cluster_scale", value);
+            return this;
+        }
+
+        /** Whether to debias the Sinkhorn cost into a divergence (default true). */
+        public Builder debias(boolean value) {
+            this.debias = value;
+            return this;
+        }
+
+        /** Whether to log the schedule and iterations at INFO (default false: DEBUG). */
+        public Builder verbose(boolean value) {
+            this.verbose = value;
+            return this;
+        }
+
+        /** The backend (default {@link Backend#AUTO}). */
+        public Builder backend(Backend value) {
+            this.backend = Objects.requireNonNull(value, "backend");
+            return this;
+        }
+
+        /** Where the kernels run (default {@link Device#jvm()}). */
+        public Builder device(Device value) {
+            this.device = Objects.requireNonNull(value, "device");
+            return this;
+        }
+
+        /** A callback told of every Sinkhorn iteration (default none). */
+        public Builder progress(SinkhornProgress value) {
+            this.progress = Objects.requireNonNull(value, "progress");
+            return this;
+        }
+
+        /**
+         * Sets a parameter by its GeomLoss keyword ({@code loss, p, blur, reach, diameter, scaling,
+         * truncate, cluster_scale, debias, verbose, backend}; also {@code potentials}, accepted and
+         * ignored since potentials are a method here). Strings name enums, numbers set numbers,
+         * {@code null} resets an optional parameter.
+         *
+         * @throws IllegalArgumentException for an unknown keyword or a value of the wrong type
+         */
+        public Builder set(String name, Object value) {
+            switch (name) {
+                case "loss" -> loss(Loss.fromName(string(name, value)));
+                case "p" -> p(integer(name, value));
+                case "blur" -> blur(number(name, value));
+                case "reach" -> reach(optionalNumber(name, value));
+                case "diameter" -> diameter(optionalNumber(name, value));
+                case "scaling" -> scaling(number(name, value));
+                case "truncate" -> truncate(optionalNumber(name, value));
+                case "cluster_scale", "clusterScale" -> clusterScale(optionalNumber(name, value));
+                case "debias" -> debias(bool(name, value));
+                case "verbose" -> verbose(bool(name, value));
+                case "potentials" -> bool(name, value);
+                case "backend" -> backend(Backend.fromName(string(name, value)));
+                default -> throw new IllegalArgumentException("unknown option '" + name
+                        + "' = " + value + "; known: loss, p, blur, reach, diameter, scaling, "
+                        + "truncate, cluster_scale, debias, potentials, verbose, backend");
+            }
+            return this;
+        }
+
+        /** The immutable loss. */
+        public SamplesLoss build() {
+            return new SamplesLoss(this);
+        }
+
+        private static double positive(String name, double value) {
+            if (!(value > 0) || Double.isInfinite(value)) {
+                throw new IllegalArgumentException(name + " must be > 0 and finite, got " + value);
+            }
+            return value;
+        }
+
+        private static String string(String name, Object value) {
+            if (value instanceof String s) {
+                return s;
+            }
+            throw new IllegalArgumentException(name + " must be a string, got " + value);
+        }
+
+        private static double number(String name, Object value) {
+            if (value instanceof Number number) {
+                return number.doubleValue();
+            }
+            throw new IllegalArgumentException(name + " must be a number, got " + value);
+        }
+
+        private static Double optionalNumber(String name, Object value) {
+            return value == null ? null : number(name, value);
+        }
+
+        private static int integer(String name, Object value) {
+            double number = number(name, value);
+            if (number != Math.rint(number)) {
+                throw new IllegalArgumentException(name + " must be an integer, got " + value);
+            }
+            return (int) number;
+        }
+
+        private static boolean bool(String name, Object value) {
+            if (value instanceof Boolean b) {
+                return b;
+            }
+            throw new IllegalArgumentException(name + " must be true or false, got " + value);
+        }
+    }
+}
