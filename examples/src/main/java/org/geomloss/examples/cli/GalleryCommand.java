@@ -1,0 +1,120 @@
+package org.geomloss.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.geomloss.Measure;
+import org.geomloss.examples.data.BuiltInShapes;
+import org.geomloss.examples.data.DensityImage;
+import org.geomloss.examples.data.DensitySampler;
+import org.geomloss.examples.gallery.Gallery;
+import org.geomloss.examples.gallery.GallerySetting;
+import org.geomloss.examples.gallery.GradientFlow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code geomloss gallery}: GeomLoss's "Gradient flows in 2D" page, one PNG per loss.
+ */
+@Command(name = "gallery", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Writes GeomLoss's 'Gradient flows in 2D' gallery: for each of nine losses, the flow "
+                    + "x_i <- x_i - lr * dL/dx_i / a_i (lr = 0.05, 101 steps) of the source (red) "
+                    + "toward the target (blue), as one PNG of six snapshots (t = 0, 0.25, 0.5, 1, "
+                    + "2, 5) with the seconds per iteration.",
+            "The densities are built-in pictures (a crescent and a ring) or any grayscale PNGs "
+                    + "(black = dense, bottom row = y 0)."})
+final class GalleryCommand implements Callable<Integer> {
+
+    @Option(names = "--n", paramLabel = "N", defaultValue = "1000",
+            description = "Points sampled from each density (default: ${DEFAULT-VALUE}).")
+    int n;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "gallery",
+            description = "Folder of the PNGs (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--source", paramLabel = "PNG",
+            description = "Grayscale picture of the source density (default: built-in crescent).")
+    Path source;
+
+    @Option(names = "--target", paramLabel = "PNG",
+            description = "Grayscale picture of the target density (default: built-in ring).")
+    Path target;
+
+    @Option(names = "--setting", paramLabel = "K", split = ",",
+            description = "Run only these settings, 1 to 9 in the gallery's order (default: all).")
+    int[] settings;
+
+    @Option(names = "--steps", paramLabel = "S",
+            description = "Stop after S steps instead of the gallery's 101 (for quick looks).")
+    Integer steps;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Random seed (default: 0).")
+    long seed;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (n < 1) {
+            throw new IllegalArgumentException("--n must be >= 1, got " + n);
+        }
+        PrintWriter printer = spec.commandLine().getOut();
+        DensityImage sourceDensity = source == null
+                ? DensityImage.fromImage(BuiltInShapes.crescentPicture()) : DensityImage.read(source);
+        DensityImage targetDensity = target == null
+                ? DensityImage.fromImage(BuiltInShapes.ringPicture()) : DensityImage.read(target);
+        Measure x = Measure.of(new DensitySampler(sourceDensity, seed).sample(n));
+        Measure y = Measure.of(new DensitySampler(targetDensity, seed + 1).sample(n));
+        Gallery gallery = new Gallery(flow(), selected());
+        printer.printf(Locale.ROOT, "Gradient flows in 2D, N = M = %d, into %s%n", n, out);
+        long start = System.nanoTime();
+        gallery.run(x, y, out, entry -> {
+            printer.printf(Locale.ROOT, "  %-50s %8.4f s/it  loss %.4e -> %.4e  %s%n",
+                    entry.setting().label(), entry.secondsPerIteration(), entry.firstLoss(),
+                    entry.lastLoss(), entry.file());
+            printer.flush();
+        });
+        printer.printf(Locale.ROOT, "Total: %.1f s%n", (System.nanoTime() - start) / 1e9);
+        printer.flush();
+        return 0;
+    }
+
+    private GradientFlow flow() {
+        GradientFlow gallery = GradientFlow.gallery();
+        if (steps == null) {
+            return gallery;
+        }
+        if (steps < 1) {
+            throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
+        }
+        double lr = gallery.learningRate();
+        int[] snapshots = Arrays.stream(GradientFlow.GALLERY_TIMES)
+                .mapToInt(t -> (int) Math.round(t / lr)).filter(i -> i < steps).toArray();
+        return new GradientFlow(lr, steps, snapshots);
+    }
+
+    private List<GallerySetting> selected() {
+        GallerySetting[] all = GallerySetting.values();
+        if (settings == null) {
+            return List.of(all);
+        }
+        List<GallerySetting> chosen = new ArrayList<>();
+        for (int k : settings) {
+            if (k < 1 || k > all.length) {
+                throw new IllegalArgumentException("--setting must be between 1 and " + all.length
+                        + ", got " + k);
+            }
+            chosen.add(all[k - 1]);
+        }
+        return chosen;
+    }
+}

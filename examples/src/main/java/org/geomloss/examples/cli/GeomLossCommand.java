@@ -1,0 +1,62 @@
+package org.geomloss.examples.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The {@code geomloss} command-line tool: GeomLoss's {@code SamplesLoss} on point clouds from files,
+ * the gallery pictures and the demos. Without a subcommand it runs {@code demo}.
+ *
+ * <p>Exit codes: 0 on success, 2 for bad options or bad input (the message names the file, the line
+ * or field, or the option), 1 for an unexpected failure.
+ */
+@Command(name = "geomloss", mixinStandardHelpOptions = true,
+        version = "geomloss 0.1.0 (GeomLoss for Java)",
+        description = "Geometric losses and optimal transport between point clouds (GeomLoss for "
+                + "Java). Without a subcommand, runs 'demo'.",
+        subcommands = {LossCommand.class, DemoCommand.class, GalleryCommand.class,
+            PlanCommand.class, RegisterCommand.class, CommandLine.HelpCommand.class})
+public final class GeomLossCommand implements Callable<Integer> {
+
+    /** Exit code of bad options and bad input files. */
+    public static final int USAGE_ERROR = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return spec.commandLine().getSubcommands().get("demo").execute();
+    }
+
+    /** Runs the tool with {@code args}, printing to the given writers; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new GeomLossCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            if (exception instanceof IllegalArgumentException
+                    || exception instanceof UnsupportedOperationException) {
+                line.getErr().println("geomloss " + line.getCommandName() + ": error: "
+                        + exception.getMessage());
+                line.getErr().flush();
+                return USAGE_ERROR;
+            }
+            throw exception;
+        });
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** The entry point of {@code geomloss.jar}. */
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+}

@@ -1,0 +1,169 @@
+package org.geomloss.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.geomloss.DualPotentials;
+import org.geomloss.LossGradients;
+import org.geomloss.Measure;
+import org.geomloss.SamplesLoss;
+import org.geomloss.examples.io.ArrayFiles;
+import org.geomloss.examples.io.NpyFormat;
+import org.geomloss.examples.io.NumericMatrix;
+import org.geomloss.examples.io.PointCloudInput;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code geomloss loss X Y [options]}: one {@link SamplesLoss} between two point clouds read from
+ * files, printed as one line of JSON; gradients and potentials optionally written to files.
+ */
+@Command(name = "loss", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Computes SamplesLoss(x, y) between two point clouds and prints one line of JSON: the "
+                    + "value, the seconds it took (loss and gradients), the backend and device that "
+                    + "ran, the parameters.",
+            "Files: .npy (float32 '<f4' or float64 '<f8', shape (N, D), format 1.0 to 3.0) or .csv "
+                    + "(one point per line, comma-separated, optional header line). Weights default "
+                    + "to 1/N."})
+final class LossCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "X", description = "Source points, N x D (.npy or .csv).")
+    Path xFile;
+
+    @Parameters(index = "1", paramLabel = "Y", description = "Target points, M x D (.npy or .csv).")
+    Path yFile;
+
+    @Option(names = "--x-weights", paramLabel = "FILE",
+            description = "Weights of X: N values, shape (N,) or (N, 1) (.npy or .csv).")
+    Path xWeights;
+
+    @Option(names = "--y-weights", paramLabel = "FILE", description = "Weights of Y: M values.")
+    Path yWeights;
+
+    @Option(names = "--x-weight-column", paramLabel = "K",
+            description = "Column of X that holds the weights instead of a coordinate (0-based; -1 "
+                    + "is the last).")
+    Integer xWeightColumn;
+
+    @Option(names = "--y-weight-column", paramLabel = "K",
+            description = "Column of Y that holds the weights.")
+    Integer yWeightColumn;
+
+    @Mixin
+    LossOptions options;
+
+    @Option(names = "--grad-x", paramLabel = "FILE", description = "Write dL/dx, N x D.")
+    Path gradX;
+
+    @Option(names = "--grad-y", paramLabel = "FILE", description = "Write dL/dy, M x D.")
+    Path gradY;
+
+    @Option(names = "--grad-a", paramLabel = "FILE", description = "Write dL/da, shape (N,).")
+    Path gradA;
+
+    @Option(names = "--grad-b", paramLabel = "FILE", description = "Write dL/db, shape (M,).")
+    Path gradB;
+
+    @Option(names = "--potential-x", paramLabel = "FILE",
+            description = "Write the dual potential F on x, shape (N,) (GeomLoss's potentials=True).")
+    Path potentialX;
+
+    @Option(names = "--potential-y", paramLabel = "FILE",
+            description = "Write the dual potential G on y, shape (M,).")
+    Path potentialY;
+
+    @Option(names = "--dtype", paramLabel = "f4|f8", defaultValue = "f8",
+            description = "Element type of the .npy files written (default: ${DEFAULT-VALUE}).")
+    String dtype;
+
+    @Option(names = "--repeat", paramLabel = "R", defaultValue = "1",
+            description = "Run R times and report the fastest (the first run includes JIT "
+                    + "warm-up) (default: ${DEFAULT-VALUE}).")
+    int repeat;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (repeat < 1) {
+            throw new IllegalArgumentException("--repeat must be >= 1, got " + repeat);
+        }
+        NpyFormat.DType type = NpyFormat.DType.fromName(dtype);
+        SamplesLoss loss = options.build();
+        Measure x = PointCloudInput.read(xFile, xWeights, xWeightColumn);
+        Measure y = PointCloudInput.read(yFile, yWeights, yWeightColumn);
+        if (x.dimension() != y.dimension()) {
+            throw new IllegalArgumentException(yFile + ": points of dimension " + y.dimension()
+                    + " but " + xFile + " has points of dimension " + x.dimension());
+        }
+        LossGradients result = null;
+        double[] seconds = new double[repeat];
+        for (int r = 0; r < repeat; r++) {
+            long start = System.nanoTime();
+            result = loss.valueAndGradients(x, y);
+            seconds[r] = (System.nanoTime() - start) / 1e9;
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("command", "loss");
+        json.put("value", result.value());
+        json.put("seconds", Arrays.stream(seconds).min().orElseThrow());
+        json.put("seconds_first", seconds[0]);
+        json.put("repeat", repeat);
+        json.put("backend", result.backendUsed().geomlossName());
+        json.put("device", result.device());
+        json.put("x", cloud(xFile, x));
+        json.put("y", cloud(yFile, y));
+        json.put("grad_x_norm", norm(result.gradX()));
+        json.put("parameters", options.parameters());
+        Map<String, Object> written = new LinkedHashMap<>();
+        int d = x.dimension();
+        write(written, "grad_x", gradX, NumericMatrix.of(x.count(), d, result.gradX()), type);
+        write(written, "grad_y", gradY, NumericMatrix.of(y.count(), d, result.gradY()), type);
+        write(written, "grad_a", gradA, NumericMatrix.vector(result.gradA()), type);
+        write(written, "grad_b", gradB, NumericMatrix.vector(result.gradB()), type);
+        if (potentialX != null || potentialY != null) {
+            DualPotentials potentials = loss.potentials(x, y);
+            write(written, "potential_x", potentialX, NumericMatrix.vector(potentials.f()), type);
+            write(written, "potential_y", potentialY, NumericMatrix.vector(potentials.g()), type);
+        }
+        json.put("written", written);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(Json.write(json));
+        out.flush();
+        return 0;
+    }
+
+    private static Map<String, Object> cloud(Path file, Measure measure) {
+        Map<String, Object> cloud = new LinkedHashMap<>();
+        cloud.put("file", file.toString());
+        cloud.put("points", measure.count());
+        cloud.put("dimension", measure.dimension());
+        cloud.put("mass", measure.totalMass());
+        return cloud;
+    }
+
+    private static void write(Map<String, Object> written, String name, Path file,
+                              NumericMatrix matrix, NpyFormat.DType type) {
+        if (file != null) {
+            ArrayFiles.write(file, matrix, type);
+            written.put(name, file.toString());
+        }
+    }
+
+    static double norm(double[] values) {
+        double sum = 0.0;
+        for (double value : values) {
+            sum += value * value;
+        }
+        return Math.sqrt(sum);
+    }
+}

@@ -1,0 +1,65 @@
+package org.geomloss.examples.gallery;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.geomloss.Measure;
+import org.geomloss.examples.draw.PanelFigure;
+
+/**
+ * GeomLoss's gallery page "Gradient flows in 2D" in Java: for each of the nine
+ * {@link GallerySetting}s, runs a {@link GradientFlow} from the source to the target and writes one
+ * PNG of six snapshots into a folder.
+ *
+ * <p>Immutable and thread-safe; the settings run one after the other.
+ */
+public final class Gallery {
+
+    private final GradientFlow flow;
+    private final List<GallerySetting> settings;
+
+    /** A gallery running {@code flow} for each of {@code settings}. */
+    public Gallery(GradientFlow flow, List<GallerySetting> settings) {
+        if (settings.isEmpty()) {
+            throw new IllegalArgumentException("settings must name at least one loss");
+        }
+        this.flow = flow;
+        this.settings = List.copyOf(settings);
+    }
+
+    /** The gallery's nine settings and its flow schedule. */
+    public static Gallery geomlossPage() {
+        return new Gallery(GradientFlow.gallery(), List.of(GallerySetting.values()));
+    }
+
+    /**
+     * One picture written.
+     *
+     * @param setting             the loss
+     * @param file                the PNG
+     * @param secondsPerIteration the mean time of one step
+     * @param firstLoss           the loss at the start
+     * @param lastLoss            the loss before the last step
+     */
+    public record Entry(GallerySetting setting, Path file, double secondsPerIteration,
+                        double firstLoss, double lastLoss) {
+    }
+
+    /** Runs every setting, writes {@code folder/<setting>.png}, tells {@code done} of each one. */
+    public List<Entry> run(Measure source, Measure target, Path folder, Consumer<Entry> done) {
+        List<Entry> entries = new ArrayList<>();
+        for (GallerySetting setting : settings) {
+            GradientFlow.Result result = flow.run(setting.samplesLoss(), source, target);
+            PanelFigure figure = GradientFlowFigure.draw(setting.label(), result, target);
+            Path file = folder.resolve(setting.fileName());
+            figure.save(file);
+            double[] losses = result.losses();
+            Entry entry = new Entry(setting, file, result.secondsPerIteration(), losses[0],
+                    losses[losses.length - 1]);
+            entries.add(entry);
+            done.accept(entry);
+        }
+        return List.copyOf(entries);
+    }
+}
