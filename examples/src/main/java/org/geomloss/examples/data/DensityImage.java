@@ -1,6 +1,8 @@
 package org.geomloss.examples.data;
 
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +12,7 @@ import javax.imageio.ImageIO;
 /**
  * A probability density on the unit square given by a grayscale picture, read as GeomLoss's
  * gallery reads its {@code density_a.png}: a pixel's density is {@code 1 - gray/255} (black is dense,
- * white is empty), and the picture's bottom row is {@code y = 0}. Pixel {@code (column, row)} (row
+ * white is empty; the stored gray levels of grayscale pictures, the luminance of colour ones), and the picture's bottom row is {@code y = 0}. Pixel {@code (column, row)} (row
  * counted from the bottom) sits at {@code (column/(W-1), row/(H-1))}.
  *
  * <p>Immutable and thread-safe.
@@ -44,13 +46,25 @@ public final class DensityImage {
                     + width + " x " + height);
         }
         double[] density = new double[width * height];
+        Raster raster = image.getRaster();
+        boolean gray = image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY;
+        double grayMax = (1 << image.getColorModel().getComponentSize(0)) - 1.0;
         for (int row = 0; row < height; row++) {
             for (int column = 0; column < width; column++) {
-                int rgb = image.getRGB(column, height - 1 - row);
-                double alpha = ((rgb >>> 24) & 0xff) / 255.0;
-                double gray = (0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff)
-                        + 0.114 * (rgb & 0xff)) / 255.0;
-                double composited = alpha * gray + (1 - alpha);
+                int y = height - 1 - row;
+                double level;
+                double alpha;
+                if (gray) {
+                    // The stored gray levels, as imageio reads them; getRGB would apply a gamma.
+                    level = raster.getSample(column, y, 0) / grayMax;
+                    alpha = raster.getNumBands() > 1 ? raster.getSample(column, y, 1) / grayMax : 1.0;
+                } else {
+                    int rgb = image.getRGB(column, y);
+                    alpha = ((rgb >>> 24) & 0xff) / 255.0;
+                    level = (0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff)
+                            + 0.114 * (rgb & 0xff)) / 255.0;
+                }
+                double composited = alpha * level + (1 - alpha);
                 density[row * width + column] = Math.clamp(1.0 - composited, 0.0, 1.0);
             }
         }
