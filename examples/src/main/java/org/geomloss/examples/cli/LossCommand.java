@@ -28,8 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "loss", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Computes SamplesLoss(x, y) between two point clouds and prints one line of JSON: the "
-                    + "value, the seconds it took (loss and gradients), the backend and device that "
-                    + "ran, the parameters.",
+                    + "value, the seconds it took (loss and gradients, or the value alone with "
+                    + "--value-only), the backend and device that ran, the parameters.",
             "Files: .npy (float32 '<f4' or float64 '<f8', shape (N, D), format 1.0 to 3.0) or .csv "
                     + "(one point per line, comma-separated, optional header line). Weights default "
                     + "to 1/N."})
@@ -89,6 +89,11 @@ final class LossCommand implements Callable<Integer> {
                     + "warm-up) (default: ${DEFAULT-VALUE}).")
     int repeat;
 
+    @Option(names = "--value-only",
+            description = "Time the value alone, without gradients (as peers that return a number);"
+                    + " the gradient outputs are then refused.")
+    boolean valueOnly;
+
     @Spec
     CommandSpec spec;
 
@@ -105,33 +110,50 @@ final class LossCommand implements Callable<Integer> {
             throw new IllegalArgumentException(yFile + ": points of dimension " + y.dimension()
                     + " but " + xFile + " has points of dimension " + x.dimension());
         }
+        if (valueOnly && (gradX != null || gradY != null || gradA != null || gradB != null)) {
+            throw new IllegalArgumentException("--value-only computes no gradients: drop it or the "
+                    + "--grad-* options");
+        }
         LossGradients result = null;
+        double value = Double.NaN;
         double[] seconds = new double[repeat];
         for (int r = 0; r < repeat; r++) {
             long start = System.nanoTime();
-            result = loss.valueAndGradients(x, y);
+            if (valueOnly) {
+                value = loss.value(x, y);
+            } else {
+                result = loss.valueAndGradients(x, y);
+                value = result.value();
+            }
             seconds[r] = (System.nanoTime() - start) / 1e9;
         }
+        DualPotentials potentials = valueOnly || potentialX != null || potentialY != null
+                ? loss.potentials(x, y) : null;
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("command", "loss");
-        json.put("value", result.value());
+        json.put("value", value);
         json.put("seconds", Arrays.stream(seconds).min().orElseThrow());
         json.put("seconds_first", seconds[0]);
         json.put("repeat", repeat);
-        json.put("backend", result.backendUsed().geomlossName());
-        json.put("device", result.device());
+        json.put("timed", valueOnly ? "value" : "value and gradients");
+        json.put("backend", (result != null ? result.backendUsed() : potentials.backendUsed())
+                .geomlossName());
+        json.put("device", loss.device().description());
         json.put("x", cloud(xFile, x));
         json.put("y", cloud(yFile, y));
-        json.put("grad_x_norm", norm(result.gradX()));
+        if (result != null) {
+            json.put("grad_x_norm", norm(result.gradX()));
+        }
         json.put("parameters", options.parameters());
         Map<String, Object> written = new LinkedHashMap<>();
         int d = x.dimension();
-        write(written, "grad_x", gradX, NumericMatrix.of(x.count(), d, result.gradX()), type);
-        write(written, "grad_y", gradY, NumericMatrix.of(y.count(), d, result.gradY()), type);
-        write(written, "grad_a", gradA, NumericMatrix.vector(result.gradA()), type);
-        write(written, "grad_b", gradB, NumericMatrix.vector(result.gradB()), type);
-        if (potentialX != null || potentialY != null) {
-            DualPotentials potentials = loss.potentials(x, y);
+        if (result != null) {
+            write(written, "grad_x", gradX, NumericMatrix.of(x.count(), d, result.gradX()), type);
+            write(written, "grad_y", gradY, NumericMatrix.of(y.count(), d, result.gradY()), type);
+            write(written, "grad_a", gradA, NumericMatrix.vector(result.gradA()), type);
+            write(written, "grad_b", gradB, NumericMatrix.vector(result.gradB()), type);
+        }
+        if (potentials != null) {
             write(written, "potential_x", potentialX, NumericMatrix.vector(potentials.f()), type);
             write(written, "potential_y", potentialY, NumericMatrix.vector(potentials.g()), type);
         }

@@ -68,6 +68,22 @@ class LossCommandTest {
     }
 
     @Test
+    void timesTheValueAloneOnRequest() throws IOException {
+        CliRun run = CliRun.of("loss", xFile.toString(), yFile.toString(), "--value-only",
+                "--repeat", "2", "--loss", "hausdorff");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = JSON.readTree(run.out());
+        double expected = SamplesLoss.builder().loss(Loss.HAUSDORFF).build()
+                .value(measure(x), measure(y));
+        assertEquals(expected, json.get("value").asDouble(), SAME_COMPUTATION * Math.abs(expected));
+        assertEquals("value", json.get("timed").asText());
+        assertEquals(2, json.get("repeat").asInt());
+        CliRun refused = CliRun.of("loss", xFile.toString(), yFile.toString(), "--value-only",
+                "--grad-x", folder.resolve("g.npy").toString());
+        assertEquals(2, refused.exitCode());
+    }
+
+    @Test
     void writesGradientsAndPotentialsOfTheLibrary() {
         Path gradX = folder.resolve("gx.npy");
         Path gradB = folder.resolve("gb.csv");
