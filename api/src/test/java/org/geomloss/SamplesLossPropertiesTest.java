@@ -202,6 +202,21 @@ class SamplesLossPropertiesTest {
     }
 
     @Test
+    void progressIsReportedOncePerTemperature() {
+        List<Double> temperatures = new java.util.ArrayList<>();
+        SamplesLoss loss = SamplesLoss.builder().blur(0.05).scaling(0.5).diameter(Math.sqrt(5))
+                .verbose(true).progress((iteration, total, eps) -> {
+                    assertEquals(temperatures.size(), iteration);
+                    assertEquals(8, total);
+                    temperatures.add(eps);
+                }).build();
+        loss.value(cloud(14, 10, 2, false, 0), cloud(15, 10, 2, false, 0.5));
+        // ALGORITHMS_SAMPLESLOSS.md §10.2: d = sqrt(5), p = 2, blur .05, scaling .5.
+        assertArrayEquals(new double[] {5, 5, 1.25, .3125, .078125, .01953125, .0048828125, .0025},
+                temperatures.stream().mapToDouble(Double::doubleValue).toArray(), 1e-12);
+    }
+
+    @Test
     void oneDiracEachGivesTheCostExactly() {
         // ALGORITHMS_SAMPLESLOSS.md §2.1 and §11.18: S = OT = |x - y|^2 / 2 = 0.125 at distance 0.5.
         Measure x = Measure.of(new double[][] {{0.0, 0.0}});
