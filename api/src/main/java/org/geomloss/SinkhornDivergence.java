@@ -17,8 +17,10 @@ import org.geomloss.sinkhorn.SymmetricSinkhorn;
  * </ul>
  * Gradients use the envelope theorem (only the final step is differentiated). In the unbalanced case
  * they are the true derivative of the value at convergence: factor {@code rho + eps} (GeomLoss
- * returns {@code rho + eps/2} through a dead {@code backward}) plus the mass terms
- * {@code eps (m_a - m_b)} (debiased) or {@code eps/2 - eps m_b} (raw) on the weight gradients.
+ * returns {@code rho + eps/2} through a dead {@code backward}), and for the raw cost the constant
+ * {@code -eps/2} on the weight gradients (the derivative of the value's mass terms
+ * {@code eps (m_a + m_b)/2 - eps m_a m_b} against the dual's {@code eps <a x b, 1>}). Both are checked
+ * against finite differences.
  */
 final class SinkhornDivergence {
 
@@ -69,8 +71,8 @@ final class SinkhornDivergence {
         }
         double[] gradX = positionGradient(step, step.fBA(), step.fAA(), a, dimension);
         double[] gradY = positionGradient(step, step.gAB(), step.gBB(), b, dimension);
-        double[] gradA = weightGradient(step, step.fBA(), step.fAA(), Pair.sum(a), Pair.sum(b));
-        double[] gradB = weightGradient(step, step.gAB(), step.gBB(), Pair.sum(b), Pair.sum(a));
+        double[] gradA = weightGradient(step, step.fBA(), step.fAA());
+        double[] gradB = weightGradient(step, step.gAB(), step.gBB());
         return new Outcome(value, f, g, gradX, gradY, gradA, gradB, backend);
     }
 
@@ -102,11 +104,11 @@ final class SinkhornDivergence {
 
     /**
      * {@code dL/da_i}: the potential {@code F_i} when balanced; when unbalanced
-     * {@code (rho + eps)(E(F_aa) - E(F_ba)) + eps (m_a - m_b)} (debiased) or
-     * {@code (rho + eps)(1 - E(F_ba)) + eps/2 - eps m_b} (raw).
+     * {@code (rho + eps)(E(F_aa) - E(F_ba))} (debiased) or {@code (rho + eps)(1 - E(F_ba)) - eps/2}
+     * (raw).
      */
     private double[] weightGradient(FinalStep step, FinalStep.Direction cross,
-                                    FinalStep.Direction self, double ownMass, double otherMass) {
+                                    FinalStep.Direction self) {
         double[] potential = cross.potential();
         if (Double.isInfinite(rho)) {
             return debias ? difference(potential, self.potential()) : potential.clone();
@@ -117,8 +119,7 @@ final class SinkhornDivergence {
             double crossTerm = Math.exp(-potential[i] / rho);
             gradient[i] = debias
                     ? (rho + eps) * (Math.exp(-self.potential()[i] / rho) - crossTerm)
-                    + eps * (ownMass - otherMass)
-                    : (rho + eps) * (1 - crossTerm) + eps / 2 - eps * otherMass;
+                    : (rho + eps) * (1 - crossTerm) - eps / 2;
         }
         return gradient;
     }
