@@ -179,7 +179,7 @@ def write_results(args, info, rows):
         f"- Ours: {info['tool']}, kernels `{rows[0]['device'] if rows else '?'}`, launched by "
         "`./geomloss` (JDK 25, `--add-modules jdk.incubator.vector`).",
         f"- POT {info['pot']}, numpy {info['numpy']}, Python {info['python']} (Debian packages, "
-        "/usr/bin/python3), float64, one thread per numpy call.",
+        "/usr/bin/python3), float64, numpy's default threading.",
         "- Data: N = M points in 2D, x uniform on the unit square, y Gaussian (mean 0.6, sd 0.15),"
         " rounded to float32; p = 2, cost |x-y|^2/2, eps = blur^2 (POT: M = |x-y|^2, reg = 2 eps,"
         " values halved).",
@@ -210,7 +210,7 @@ def write_results(args, info, rows):
             lines.append(
                 f"| {r['n']} | {r['variant']} | {r['pot_seconds']:.3f} | {r['ours_seconds']:.3f} | "
                 f"{r['ours_first']:.3f} | {r['ours_process']:.2f} | "
-                f"{r['pot_seconds'] / r['ours_seconds']:.1f} | {r['pot_value']:.6g} | "
+                f"{r['pot_seconds'] / r['ours_seconds']:.2g} | {r['pot_value']:.6g} | "
                 f"{r['ours_value']:.6g} | {diff:.1e} | {r['backend']} |")
         lines.append("")
     lines += ["## Commands", "", "Ours, per size and problem (on the same x.npy, y.npy as POT):", ""]
