@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.geomloss.Measure;
 import org.geomloss.SamplesLoss;
 import org.geomloss.examples.data.BuiltInShapes;
+import org.geomloss.examples.data.Coordinates;
 import org.geomloss.examples.io.PointCloudInput;
 import org.geomloss.examples.registration.ProjectionFigure;
 import org.geomloss.examples.registration.RigidMotion;
@@ -98,7 +99,7 @@ final class RegisterCommand implements Callable<Integer> {
                     Math.toDegrees(motion.angle()), motion.translation()[0],
                     motion.translation()[1], motion.translation()[2]);
         }
-        double[] target = toDoubles(y.coordinates());
+        double[] target = Coordinates.of(y);
         ProjectionFigure.draw("3D registration (" + mode + "), source red, target blue", target,
                 new String[] {"start", "after " + steps + " steps"}, result.start(), result.end())
                 .save(out);
@@ -111,14 +112,10 @@ final class RegisterCommand implements Callable<Integer> {
         if (chosen == Registration3D.Mode.FREE_FORM) {
             return Measure.of(BuiltInShapes.sphere(n, 0.6, seed));
         }
-        double[][] spiral = BuiltInShapes.spiral(n, seed);
         RigidMotion displacement = RigidMotion.identity(new double[3])
                 .then(new double[] {0.35, -0.25, 0.5}, new double[] {0.4, -0.3, 0.25});
-        double[] flat = new double[3 * n];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(spiral[i], 0, flat, 3 * i, 3);
-        }
-        return Measure.ofFlat(displacement.apply(flat), n, 3, null);
+        double[] spiral = Coordinates.flatten(BuiltInShapes.spiral(n, seed));
+        return Measure.ofFlat(displacement.apply(spiral), n, 3, null);
     }
 
     private Measure builtInTarget(Registration3D.Mode chosen) {
@@ -128,11 +125,4 @@ final class RegisterCommand implements Callable<Integer> {
         return Measure.of(BuiltInShapes.spiral(n, seed + 1));
     }
 
-    private static double[] toDoubles(float[] values) {
-        double[] out = new double[values.length];
-        for (int k = 0; k < values.length; k++) {
-            out[k] = values[k];
-        }
-        return out;
-    }
 }

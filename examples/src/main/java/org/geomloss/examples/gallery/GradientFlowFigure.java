@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.util.List;
 import java.util.Locale;
 import org.geomloss.Measure;
+import org.geomloss.examples.data.Coordinates;
 import org.geomloss.examples.draw.Panel;
 import org.geomloss.examples.draw.PanelFigure;
 
@@ -34,7 +35,7 @@ public final class GradientFlowFigure {
         int rows = (snapshots.size() + COLUMNS - 1) / COLUMNS;
         PanelFigure figure = new PanelFigure(rows, Math.min(COLUMNS, snapshots.size()), PANEL_SIZE,
                 heading);
-        double[] targetCoords = toDoubles(target.coordinates());
+        double[] targetCoords = Coordinates.of(target);
         for (int k = 0; k < snapshots.size(); k++) {
             GradientFlow.Snapshot snapshot = snapshots.get(k);
             Panel panel = figure.panel(k / COLUMNS, k % COLUMNS, 0, 1, 0, 1);
@@ -53,11 +54,4 @@ public final class GradientFlowFigure {
         return figure;
     }
 
-    static double[] toDoubles(float[] values) {
-        double[] out = new double[values.length];
-        for (int k = 0; k < values.length; k++) {
-            out[k] = values[k];
-        }
-        return out;
-    }
 }

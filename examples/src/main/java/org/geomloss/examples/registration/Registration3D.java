@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 import org.geomloss.LossGradients;
 import org.geomloss.Measure;
 import org.geomloss.SamplesLoss;
+import org.geomloss.examples.data.Coordinates;
 
 /**
  * Registers a 3D source cloud onto a target by gradient descent on {@code L(alpha, beta)} (any
@@ -72,7 +73,7 @@ public final class Registration3D {
         }
         int n = source.count();
         double[] weights = source.weights();
-        double[] start = toDoubles(source.coordinates());
+        double[] start = Coordinates.of(source);
         RigidMotion motion = RigidMotion.identity(centroid(start, weights));
         double[] current = start.clone();
         double[] losses = new double[steps + 1];
@@ -149,11 +150,4 @@ public final class Registration3D {
         return centre;
     }
 
-    static double[] toDoubles(float[] values) {
-        double[] out = new double[values.length];
-        for (int k = 0; k < values.length; k++) {
-            out[k] = values[k];
-        }
-        return out;
-    }
 }

@@ -5,6 +5,7 @@ import org.geomloss.DualPotentials;
 import org.geomloss.Loss;
 import org.geomloss.Measure;
 import org.geomloss.SamplesLoss;
+import org.geomloss.examples.data.Coordinates;
 import org.geomloss.examples.draw.Panel;
 import org.geomloss.examples.draw.PanelFigure;
 
@@ -60,8 +61,8 @@ public final class TransportPlanExample {
     }
 
     private PanelFigure draw(Measure x, Measure y, TransportPlan plan, double[] mapped) {
-        double[] xs = toDoubles(x.coordinates());
-        double[] ys = toDoubles(y.coordinates());
+        double[] xs = Coordinates.of(x);
+        double[] ys = Coordinates.of(y);
         double[] window = window(xs, ys);
         PanelFigure figure = new PanelFigure(1, 2, PANEL_SIZE, String.format(java.util.Locale.ROOT,
                 "Entropic OT plan, SamplesLoss(\"sinkhorn\", p=%d, blur=%s, debias=False)", p, blur));
@@ -115,11 +116,4 @@ public final class TransportPlanExample {
         return new double[] {cx - half, cx + half, cy - half, cy + half};
     }
 
-    static double[] toDoubles(float[] values) {
-        double[] out = new double[values.length];
-        for (int k = 0; k < values.length; k++) {
-            out[k] = values[k];
-        }
-        return out;
-    }
 }

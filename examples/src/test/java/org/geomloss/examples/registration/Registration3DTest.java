@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.geomloss.Measure;
 import org.geomloss.SamplesLoss;
 import org.geomloss.examples.data.BuiltInShapes;
+import org.geomloss.examples.data.Coordinates;
 import org.junit.jupiter.api.Test;
 
 class Registration3DTest {
@@ -36,7 +37,7 @@ class Registration3DTest {
     @Test
     void rigidRegistrationUndoesAKnownMotion() {
         int n = 150;
-        double[] target = flat(BuiltInShapes.spiral(n, 11));
+        double[] target = Coordinates.flatten(BuiltInShapes.spiral(n, 11));
         RigidMotion displacement = RigidMotion.identity(new double[3])
                 .then(new double[] {0.2, -0.1, 0.3}, new double[] {0.3, -0.2, 0.1});
         Measure source = Measure.ofFlat(displacement.apply(target), n, 3, null);
@@ -66,13 +67,5 @@ class Registration3DTest {
         for (int s = 1; s < losses.length; s++) {
             assertTrue(losses[s] < losses[s - 1], "loss went up at step " + s);
         }
-    }
-
-    private static double[] flat(double[][] points) {
-        double[] out = new double[points.length * 3];
-        for (int i = 0; i < points.length; i++) {
-            System.arraycopy(points[i], 0, out, 3 * i, 3);
-        }
-        return out;
     }
 }
