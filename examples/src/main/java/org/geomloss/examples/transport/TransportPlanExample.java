@@ -66,7 +66,8 @@ public final class TransportPlanExample {
         double[] window = window(xs, ys);
         PanelFigure figure = new PanelFigure(1, 2, PANEL_SIZE, String.format(java.util.Locale.ROOT,
                 "Entropic OT plan, SamplesLoss(\"sinkhorn\", p=%d, blur=%s, debias=False)", p, blur));
-        double dot = PanelFigure.galleryDotDiameter(Math.max(x.count(), y.count()), PANEL_SIZE);
+        double dot = 0.6 * PanelFigure.galleryDotDiameter(Math.max(x.count(), y.count()),
+                PANEL_SIZE);
 
         Panel left = figure.panel(0, 0, window[0], window[1], window[2], window[3]);
         for (int i = 0; i < plan.rows(); i++) {
