@@ -224,7 +224,7 @@ class VectorPointKernelsTest {
      * {@code 2^-24} times the size of the exponent's terms, {@code |h|} and {@code |softmin| / eps}.
      */
     private static double conditioning(double hMax, double softmin, double eps) {
-        return 16 * FLOAT_EPSILON * (2 * hMax + Math.abs(softmin) / eps + 1);
+        return 8 * FLOAT_EPSILON * (2 * hMax + Math.abs(softmin) / eps + 1);
     }
 
     private static void assertClose(double expected, double actual, double tolerance, String what) {
