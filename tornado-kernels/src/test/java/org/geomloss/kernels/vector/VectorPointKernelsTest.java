@@ -53,6 +53,12 @@ class VectorPointKernelsTest {
     }
 
     @Test
+    void isWhatKernelsLoadsWhenTheModuleIsPresent() {
+        assumeTrue(!System.getProperty("geomloss.kernels", "").equals("scalar"));
+        assertTrue(Kernels.jvm() == VectorPointKernels.INSTANCE, Kernels.jvm().name());
+    }
+
+    @Test
     void agreesWithTheScalarKernelsOnAwkwardSizes() {
         int compared = 0;
         int cases = 0;
