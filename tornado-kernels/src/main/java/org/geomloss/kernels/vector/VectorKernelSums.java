@@ -1,0 +1,157 @@
+package org.geomloss.kernels.vector;
+
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.geomloss.kernels.BlockSparsity;
+import org.geomloss.kernels.GroundCost;
+import org.geomloss.kernels.PointArray;
+import org.geomloss.kernels.RadialKernel;
+
+/**
+ * Kernel sums {@code out_i = sum_j w_j k(r2_ij)} and their gradients
+ * {@code out_i = sum_j w_j s(r2_ij) (x_i - y_j) / sigma^2} on vectors, with
+ * {@code r2_ij = |x_i - y_j|^2 / sigma^2} and {@code k}, {@code s} as in {@link RadialKernel}: one row at
+ * a time, over pieces of at most {@link VectorSoftmin#PIECE_LENGTH} columns.
+ *
+ * <p>Exponentials underflow to exactly 0 (below {@code 2^-125}), like the double-precision reference
+ * up to float range. The Laplacian and energy clamps ({@code r2 < 1e-8}) give the clamped value and a
+ * zero gradient. The energy kernel runs through the same loop with a zero exponent, so it pays for an
+ * exponential it does not need; one loop per reduction keeps a single polynomial per method.
+ * Lane sums are float over one piece and double across pieces.
+ */
+final class VectorKernelSums {
+
+    private static final VectorSpecies<Float> SPECIES = VectorExp.SPECIES;
+    private static final float LOG2_E = (float) (1.0 / Math.log(2.0));
+    private static final float FLOOR = (float) GroundCost.SQUARED_DISTANCE_FLOOR;
+
+    private VectorKernelSums() {
+    }
+
+    /**
+     * Kernel sums of the rows of row block {@code block}.
+     *
+     * @param sources {@code y} and the weights {@code w}, padded with 0
+     */
+    static void sumRows(RadialKernel kernel, double sigma, PointArray x, ColumnLayout sources,
+                        BlockSparsity blocks, int block, double[] out) {
+        BlockColumns columns = BlockColumns.of(sources, blocks, block, VectorSoftmin.PIECE_LENGTH);
+        float[] partial = new float[ColumnLayout.coordinateRows(x.dimension())];
+        float[] extra = new float[SPECIES.length() * Math.max(0, x.dimension() - 3)];
+        for (int i = blocks.rowStarts()[block]; i < blocks.rowStarts()[block + 1]; i++) {
+            out[i] = 0.0;
+            for (int p = 0; p < columns.count(); p++) {
+                ColumnLayout layout = columns.layout(p);
+                pass(layout.data(), layout.stride(), columns.from(p), columns.to(p), x.coords(),
+                        i * x.dimension(), x.dimension(), kernel, (float) (1.0 / (sigma * sigma)),
+                        false, extra, partial);
+                out[i] += partial[0];
+            }
+        }
+    }
+
+    /**
+     * Kernel-sum gradients of the rows of row block {@code block}, row-major {@code N x D}.
+     *
+     * @param sources {@code y} and the weights {@code w}, padded with 0
+     */
+    static void gradientRows(RadialKernel kernel, double sigma, PointArray x, ColumnLayout sources,
+                             BlockSparsity blocks, int block, double[] out) {
+        BlockColumns columns = BlockColumns.of(sources, blocks, block, VectorSoftmin.PIECE_LENGTH);
+        int d = x.dimension();
+        double invSigma2 = 1.0 / (sigma * sigma);
+        float[] partial = new float[ColumnLayout.coordinateRows(d)];
+        float[] extra = new float[SPECIES.length() * Math.max(0, d - 3)];
+        for (int i = blocks.rowStarts()[block]; i < blocks.rowStarts()[block + 1]; i++) {
+            Arrays.fill(out, i * d, i * d + d, 0.0);
+            for (int p = 0; p < columns.count(); p++) {
+                ColumnLayout layout = columns.layout(p);
+                pass(layout.data(), layout.stride(), columns.from(p), columns.to(p), x.coords(),
+                        i * d, d, kernel, (float) invSigma2, true, extra, partial);
+                for (int k = 0; k < d; k++) {
+                    out[i * d + k] += invSigma2 * partial[k];
+                }
+            }
+        }
+    }
+
+    /**
+     * Over the columns {@code [from, to)} of one layout: with {@code gradient == false}, writes
+     * {@code sum_j w_j k(r2_ij)} to {@code partial[0]}; otherwise {@code sum_j w_j s(r2_ij) (x_i - y_j)_k}
+     * to {@code partial[k]}, using {@code extra} (zeroed, left zeroed) for dimensions past 3. One
+     * polynomial exponential: keep it so (see {@link VectorExp}).
+     */
+    private static void pass(float[] columns, int stride, int from, int to, float[] x, int xOffset,
+                             int d, RadialKernel kernel, float invSigma2, boolean gradient,
+                             float[] extra, float[] partial) {
+        boolean gaussian = kernel == RadialKernel.GAUSSIAN;
+        boolean energy = kernel == RadialKernel.ENERGY;
+        FloatVector x0 = FloatVector.broadcast(SPECIES, x[xOffset]);
+        FloatVector x1 = FloatVector.broadcast(SPECIES, d > 1 ? x[xOffset + 1] : 0f);
+        FloatVector x2 = FloatVector.broadcast(SPECIES, d > 2 ? x[xOffset + 2] : 0f);
+        FloatVector floor = FloatVector.broadcast(SPECIES, FLOOR);
+        FloatVector zero = FloatVector.zero(SPECIES);
+        FloatVector minusOne = FloatVector.broadcast(SPECIES, -1f);
+        // exponent per unit of r2 (Gaussian) or of r (Laplacian); the energy kernel uses 2^0 = 1
+        float rate = gaussian ? -0.5f * LOG2_E : energy ? 0f : -LOG2_E;
+        int lanes = SPECIES.length();
+        int valueOffset = ColumnLayout.coordinateRows(d) * stride;
+        FloatVector g0 = zero;
+        FloatVector g1 = zero;
+        FloatVector g2 = zero;
+        for (int j = from; j < to; j += lanes) {
+            FloatVector e0 = x0.sub(FloatVector.fromArray(SPECIES, columns, j));
+            FloatVector e1 = x1.sub(FloatVector.fromArray(SPECIES, columns, stride + j));
+            FloatVector e2 = x2.sub(FloatVector.fromArray(SPECIES, columns, 2 * stride + j));
+            FloatVector r = e0.mul(e0);
+            r = e1.fma(e1, r);
+            r = e2.fma(e2, r);
+            for (int k = 3; k < d; k++) {
+                FloatVector e = FloatVector.broadcast(SPECIES, x[xOffset + k])
+                        .sub(FloatVector.fromArray(SPECIES, columns, k * stride + j));
+                r = e.fma(e, r);
+            }
+            r = r.mul(invSigma2); // r2 here; r = sqrt(max(r2, floor)) below unless Gaussian
+            // value = k(r2); factor = s(r2) / k(r2) for the gradient (energy: s itself, value 1)
+            FloatVector factor = minusOne;
+            if (!gaussian) {
+                VectorMask<Float> clamped = r.compare(VectorOperators.LT, floor);
+                r = r.blend(floor, clamped).sqrt();
+                factor = minusOne.div(r).blend(zero, clamped);
+            }
+            FloatVector value = VectorExp.exp2BiasedOrZero(r.fma(rate, -0.5f));
+            if (energy && !gradient) {
+                value = r.neg();
+            }
+            FloatVector weighted = FloatVector.fromArray(SPECIES, columns, valueOffset + j).mul(value);
+            if (!gradient) {
+                g0 = g0.add(weighted);
+                continue;
+            }
+            weighted = weighted.mul(factor);
+            g0 = e0.fma(weighted, g0);
+            g1 = e1.fma(weighted, g1);
+            g2 = e2.fma(weighted, g2);
+            for (int k = 3; k < d; k++) {
+                FloatVector e = FloatVector.broadcast(SPECIES, x[xOffset + k])
+                        .sub(FloatVector.fromArray(SPECIES, columns, k * stride + j));
+                int slot = (k - 3) * lanes;
+                e.fma(weighted, FloatVector.fromArray(SPECIES, extra, slot)).intoArray(extra, slot);
+            }
+        }
+        partial[0] = g0.reduceLanes(VectorOperators.ADD);
+        partial[1] = g1.reduceLanes(VectorOperators.ADD);
+        partial[2] = g2.reduceLanes(VectorOperators.ADD);
+        for (int k = 3; k < d; k++) {
+            float lanesSum = 0f;
+            for (int l = 0; l < lanes; l++) {
+                lanesSum += extra[(k - 3) * lanes + l];
+                extra[(k - 3) * lanes + l] = 0f;
+            }
+            partial[k] = lanesSum;
+        }
+    }
+}

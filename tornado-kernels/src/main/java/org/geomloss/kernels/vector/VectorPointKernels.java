@@ -1,0 +1,141 @@
+package org.geomloss.kernels.vector;
+
+import org.geomloss.kernels.BlockSparsity;
+import org.geomloss.kernels.ComputePool;
+import org.geomloss.kernels.CostFunction;
+import org.geomloss.kernels.GroundCost;
+import org.geomloss.kernels.PointArray;
+import org.geomloss.kernels.PointKernels;
+import org.geomloss.kernels.RadialKernel;
+import org.geomloss.kernels.ScalarPointKernels;
+
+/**
+ * {@link PointKernels} on the Java Vector API ({@code jdk.incubator.vector}): the same reductions as
+ * {@link ScalarPointKernels}, in float32 with a polynomial exponential ({@link VectorExp}), 16 pairs
+ * per instruction with AVX-512. GeomLoss runs these reductions with KeOps ({@code backend="online"});
+ * this is the CPU counterpart.
+ *
+ * <ul>
+ *   <li>{@code softmin} and {@code softminGradient} for both {@link GroundCost}s
+ *       ({@link VectorSoftmin}, {@link VectorSoftminGradient}), honouring the block-sparse structure;
+ *       any other {@link CostFunction} runs on {@link ScalarPointKernels#INSTANCE}.</li>
+ *   <li>{@code kernelSum} and {@code kernelGradient} for the three {@link RadialKernel}s
+ *       ({@link VectorKernelSums}).</li>
+ *   <li>Any dimension D: D = 1, 2, 3 share one loop with three hoisted coordinates (missing ones are
+ *       zeros); larger D add a loop over the remaining coordinates.</li>
+ * </ul>
+ *
+ * <p>Accuracy: values and potentials agree with the scalar float64 reference to about {@code 1e-6}
+ * relative, gradients to about {@code 1e-5}, within the golden float32 tolerances
+ * ({@code 1e-4}, {@code 5e-4}). Inputs {@code h} and {@code w} are converted to float once per call.
+ *
+ * <p>Threads: row blocks run on the {@link ComputePool}; each row is reduced by one thread in a fixed
+ * order, and every per-row choice depends only on the row block, so results do not depend on the
+ * number of threads. Stateless and thread-safe: each call allocates its transposed copy of {@code y}
+ * ({@code O(M D)} floats) and small per-block buffers, nothing per pair.
+ *
+ * <p>Only this package references {@code jdk.incubator.vector}: {@code Kernels} loads this class
+ * reflectively, through {@link #INSTANCE}, when the module is present.
+ */
+public final class VectorPointKernels implements PointKernels {
+
+    /** The shared instance: the class is stateless. */
+    public static final VectorPointKernels INSTANCE = new VectorPointKernels();
+
+    private static final double LOG2_E = 1.0 / Math.log(2.0);
+
+    private VectorPointKernels() {
+    }
+
+    @Override
+    public String name() {
+        return "vector(" + VectorExp.LANES + " lanes)";
+    }
+
+    @Override
+    public void softmin(CostFunction cost, PointArray x, PointArray y, double[] h, double eps,
+                        BlockSparsity blocks, double[] out) {
+        if (!(cost instanceof GroundCost groundCost)) {
+            ScalarPointKernels.INSTANCE.softmin(cost, x, y, h, eps, blocks, out);
+            return;
+        }
+        checkSoftmin(x, y, h, eps, blocks);
+        requireLength("out", out, x.count());
+        ColumnLayout sources = ColumnLayout.of(y, h, LOG2_E, Float.NEGATIVE_INFINITY);
+        ComputePool.forEachBlock(blocks.blockCount(),
+                k -> VectorSoftmin.rows(groundCost, x, sources, eps, blocks, k, out));
+    }
+
+    @Override
+    public void softminGradient(CostFunction cost, PointArray x, PointArray y, double[] h,
+                                double eps, double[] softmin, BlockSparsity blocks, double[] out) {
+        if (!(cost instanceof GroundCost groundCost)) {
+            ScalarPointKernels.INSTANCE.softminGradient(cost, x, y, h, eps, softmin, blocks, out);
+            return;
+        }
+        checkSoftmin(x, y, h, eps, blocks);
+        requireLength("softmin", softmin, x.count());
+        requireLength("out", out, (long) x.count() * x.dimension());
+        ColumnLayout sources = ColumnLayout.of(y, h, LOG2_E, Float.NEGATIVE_INFINITY);
+        ComputePool.forEachBlock(blocks.blockCount(), k -> VectorSoftminGradient.rows(groundCost,
+                x, sources, eps, softmin, blocks, k, out));
+    }
+
+    @Override
+    public void kernelSum(RadialKernel kernel, double sigma, PointArray x, PointArray y,
+                          double[] w, double[] out) {
+        checkKernel(sigma, x, y, w);
+        requireLength("out", out, x.count());
+        BlockSparsity blocks = BlockSparsity.dense(x.count(), y.count());
+        ColumnLayout sources = ColumnLayout.of(y, w, 1.0, 0f);
+        ComputePool.forEachBlock(blocks.blockCount(),
+                k -> VectorKernelSums.sumRows(kernel, sigma, x, sources, blocks, k, out));
+    }
+
+    @Override
+    public void kernelGradient(RadialKernel kernel, double sigma, PointArray x, PointArray y,
+                               double[] w, double[] out) {
+        checkKernel(sigma, x, y, w);
+        requireLength("out", out, (long) x.count() * x.dimension());
+        BlockSparsity blocks = BlockSparsity.dense(x.count(), y.count());
+        ColumnLayout sources = ColumnLayout.of(y, w, 1.0, 0f);
+        ComputePool.forEachBlock(blocks.blockCount(),
+                k -> VectorKernelSums.gradientRows(kernel, sigma, x, sources, blocks, k, out));
+    }
+
+    private static void checkSoftmin(PointArray x, PointArray y, double[] h, double eps,
+                                     BlockSparsity blocks) {
+        requireSameDimension(x, y);
+        requireLength("h", h, y.count());
+        if (!(eps > 0.0) || Double.isInfinite(eps)) {
+            throw new IllegalArgumentException("eps must be positive and finite, got " + eps);
+        }
+        int lastRow = blocks.rowStarts()[blocks.blockCount()];
+        if (blocks.rowStarts()[0] != 0 || lastRow != x.count()) {
+            throw new IllegalArgumentException("blocks cover rows [" + blocks.rowStarts()[0] + ", "
+                    + lastRow + "), expected [0, " + x.count() + ")");
+        }
+    }
+
+    private static void checkKernel(double sigma, PointArray x, PointArray y, double[] w) {
+        requireSameDimension(x, y);
+        requireLength("w", w, y.count());
+        if (!(sigma > 0.0) || Double.isInfinite(sigma)) {
+            throw new IllegalArgumentException("sigma must be positive and finite, got " + sigma);
+        }
+    }
+
+    private static void requireSameDimension(PointArray x, PointArray y) {
+        if (x.dimension() != y.dimension()) {
+            throw new IllegalArgumentException("y has dimension " + y.dimension()
+                    + ", expected the dimension of x, " + x.dimension());
+        }
+    }
+
+    private static void requireLength(String name, double[] array, long expected) {
+        if (array.length != expected) {
+            throw new IllegalArgumentException(name + " has length " + array.length + ", expected "
+                    + expected);
+        }
+    }
+}
