@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.geomloss.Backend;
 import org.geomloss.Measure;
 import org.geomloss.examples.draw.PanelFigure;
 
@@ -18,19 +19,16 @@ public final class Gallery {
 
     private final GradientFlow flow;
     private final List<GallerySetting> settings;
+    private final Backend backend;
 
-    /** A gallery running {@code flow} for each of {@code settings}. */
-    public Gallery(GradientFlow flow, List<GallerySetting> settings) {
+    /** A gallery running {@code flow} for each of {@code settings} on {@code backend}. */
+    public Gallery(GradientFlow flow, List<GallerySetting> settings, Backend backend) {
         if (settings.isEmpty()) {
             throw new IllegalArgumentException("settings must name at least one loss");
         }
         this.flow = flow;
         this.settings = List.copyOf(settings);
-    }
-
-    /** The gallery's nine settings and its flow schedule. */
-    public static Gallery geomlossPage() {
-        return new Gallery(GradientFlow.gallery(), List.of(GallerySetting.values()));
+        this.backend = backend;
     }
 
     /**
@@ -50,7 +48,7 @@ public final class Gallery {
     public List<Entry> run(Measure source, Measure target, Path folder, Consumer<Entry> done) {
         List<Entry> entries = new ArrayList<>();
         for (GallerySetting setting : settings) {
-            GradientFlow.Result result = flow.run(setting.samplesLoss(), source, target);
+            GradientFlow.Result result = flow.run(setting.samplesLoss(backend), source, target);
             PanelFigure figure = GradientFlowFigure.draw(setting.label(), result, target);
             Path file = folder.resolve(setting.fileName());
             figure.save(file);

@@ -1,5 +1,6 @@
 package org.geomloss.examples.gallery;
 
+import org.geomloss.Backend;
 import org.geomloss.Loss;
 import org.geomloss.SamplesLoss;
 
@@ -41,9 +42,13 @@ public enum GallerySetting {
         this.reach = reach;
     }
 
-    /** The loss with GeomLoss's defaults for every parameter the gallery does not set. */
-    public SamplesLoss samplesLoss() {
-        SamplesLoss.Builder builder = SamplesLoss.builder().loss(loss).p(p).reach(reach);
+    /**
+     * The loss with GeomLoss's defaults for every parameter the gallery does not set, on
+     * {@code backend} (a choice of speed and memory that leaves the numbers unchanged).
+     */
+    public SamplesLoss samplesLoss(Backend backend) {
+        SamplesLoss.Builder builder = SamplesLoss.builder().loss(loss).p(p).reach(reach)
+                .backend(backend);
         if (blur != null) {
             builder.blur(blur);
         }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.geomloss.Backend;
 import org.geomloss.LossGradients;
 import org.geomloss.Measure;
 import org.geomloss.SamplesLoss;
@@ -55,7 +56,7 @@ class GradientFlowTest {
         Measure x = Measure.of(BuiltInShapes.crescent(20, 1));
         Measure y = Measure.of(BuiltInShapes.ring(20, 2));
         Gallery gallery = new Gallery(new GradientFlow(0.05, 2, 0, 1),
-                List.of(GallerySetting.ENERGY, GallerySetting.SINKHORN_P2_BLUR_0_01));
+                List.of(GallerySetting.ENERGY, GallerySetting.SINKHORN_P2_BLUR_0_01), Backend.ONLINE);
         List<Gallery.Entry> entries = gallery.run(x, y, folder, entry -> { });
 
         assertEquals(2, entries.size());
