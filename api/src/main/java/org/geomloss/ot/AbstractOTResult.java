@@ -29,6 +29,7 @@ abstract sealed class AbstractOTResult permits OTResultMatrix, OTResultSample {
     private final Lazy<double[]> marginalA = new Lazy<>(this::computeMarginalA);
     private final Lazy<double[]> marginalB = new Lazy<>(this::computeMarginalB);
     private final Lazy<Double> marginalError = new Lazy<>(this::computeMarginalError);
+    private final Lazy<Double> value = new Lazy<>(this::computeValue);
 
     AbstractOTResult(double[] a, double[] b, CostSource costs, SinkhornRun.Outcome outcome,
                      double eps, double rho, String backend) {
@@ -62,6 +63,10 @@ abstract sealed class AbstractOTResult permits OTResultMatrix, OTResultSample {
      * May be infinite or NaN when the potentials overflowed (tiny {@code rho}, few iterations).
      */
     public double value() {
+        return value.get();
+    }
+
+    private double computeValue() {
         boolean debiased = fAA != null;
         if (Double.isInfinite(rho)) {
             double total = 0;
@@ -83,12 +88,12 @@ abstract sealed class AbstractOTResult permits OTResultMatrix, OTResultSample {
                 - (rho + eps / 2) * (damped(a, f) + damped(b, g));
     }
 
-    /** GeomLoss's {@code potential_a}: the dual potential {@code f} on the source points (length N). */
+    /** GeomLoss's {@code potential_a}: the dual potential {@code f} on the N source points. */
     public double[] potentialA() {
         return f.clone();
     }
 
-    /** GeomLoss's {@code potential_b}: the dual potential {@code g} on the target points (length M). */
+    /** GeomLoss's {@code potential_b}: the dual potential {@code g} on the M target points. */
     public double[] potentialB() {
         return g.clone();
     }
@@ -247,15 +252,18 @@ abstract sealed class AbstractOTResult permits OTResultMatrix, OTResultSample {
         return result;
     }
 
+    /** {@code a_i b_j P_ij}, without caching the density on the way (one N x M array only). */
     private double[][] computePlan() {
-        double[][] p = density.get();
-        double[][] result = new double[p.length][];
-        for (int i = 0; i < p.length; i++) {
-            result[i] = new double[p[i].length];
-            for (int j = 0; j < p[i].length; j++) {
-                result[i][j] = a[i] * b[j] * p[i][j];
+        int n = costs.rows();
+        int m = costs.columns();
+        double[][] result = new double[n][m];
+        forEachRowBlock(n, m, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                for (int j = 0; j < m; j++) {
+                    result[i][j] = a[i] * b[j] * densityEntry(i, j);
+                }
             }
-        }
+        });
         return result;
     }
 

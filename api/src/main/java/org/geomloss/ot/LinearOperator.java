@@ -26,7 +26,7 @@ public final class LinearOperator {
      */
     @FunctionalInterface
     public interface Product {
-        /** Writes the product of the operator with {@code x} ({@code width} columns) into {@code out}. */
+        /** Writes the product with {@code x} ({@code width} columns) into {@code out}. */
         void apply(double[] x, int width, double[] out);
     }
 
@@ -120,8 +120,8 @@ public final class LinearOperator {
      */
     public double[][] apply(double[][] w) {
         if (w == null || w.length != columns) {
-            throw shapeError(w == null ? "None" : PythonFormat.shape(w.length, w.length == 0 || w[0] == null
-                    ? 0 : w[0].length));
+            int found = w == null || w.length == 0 || w[0] == null ? 0 : w[0].length;
+            throw shapeError(w == null ? "None" : PythonFormat.shape(w.length, found));
         }
         int width = columns == 0 ? 0 : w[0].length;
         double[] flat = new double[columns * width];
@@ -157,7 +157,8 @@ public final class LinearOperator {
         if (inputScaling == null || inputScaling.length != columns || outputScaling == null
                 || outputScaling.length != rows) {
             throw new IllegalArgumentException("rescale expects an input scaling of shape "
-                    + PythonFormat.shape(columns) + " and an output scaling of shape " + PythonFormat.shape(rows));
+                    + PythonFormat.shape(columns) + " and an output scaling of shape "
+                    + PythonFormat.shape(rows));
         }
         double[] u = inputScaling.clone();
         double[] v = outputScaling.clone();

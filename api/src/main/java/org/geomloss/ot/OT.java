@@ -145,8 +145,8 @@ public final class OT {
         Double rho = options.unbalanced != null ? options.unbalanced
                 : scaleToSquared(options.reach, "reach");
         if (reg == null) {
-            throw new IllegalArgumentException("Parameter 'reg' (or 'blur') is required: "
-                    + "specify the temperature as SampleOptions.reg(eps) or SampleOptions.blur(sigma).");
+            throw new IllegalArgumentException("Parameter 'reg' (or 'blur') is required: specify "
+                    + "the temperature as SampleOptions.reg(eps) or SampleOptions.blur(sigma).");
         }
         Validation.regularization(reg, rho, options);
         double[] x = Validation.rectangular(xa, "X_a");

@@ -36,7 +36,8 @@ final class PythonFormat {
             String plain = decimal.toPlainString();
             return sign + (plain.contains(".") ? plain : plain + ".0");
         }
-        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        String mantissa = digits.length() == 1 ? digits
+                : digits.charAt(0) + "." + digits.substring(1);
         return String.format("%s%se%s%02d", sign, mantissa, exponent < 0 ? "-" : "+",
                 Math.abs(exponent));
     }

@@ -69,14 +69,14 @@ public final class SampleOptions extends SinkhornOptions<SampleOptions> {
         return copy;
     }
 
-    /** The reach {@code tau > 0}: unbalanced OT with {@code rho = 2 tau^2} (exclusive with unbalanced). */
+    /** The reach {@code tau > 0}: unbalanced OT with {@code rho = 2 tau^2} (not with unbalanced). */
     public SampleOptions reach(double reach) {
         SampleOptions copy = copy();
         copy.reach = reach;
         return copy;
     }
 
-    /** Whether to compute the debiased Sinkhorn divergence (GeomLoss's {@code debias}, default false). */
+    /** Whether to compute the debiased Sinkhorn divergence (GeomLoss's {@code debias}). */
     public SampleOptions debias(boolean debias) {
         SampleOptions copy = copy();
         copy.debias = debias;

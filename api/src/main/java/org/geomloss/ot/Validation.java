@@ -51,8 +51,8 @@ final class Validation {
                     "Parameter 'tol' should be > 0. Received " + repr(options.tol) + ".");
         }
         if (options.maxExtraIter < 0) {
-            throw new IllegalArgumentException(
-                    "Parameter 'maxExtraIter' should be >= 0. Received " + options.maxExtraIter + ".");
+            throw new IllegalArgumentException("Parameter 'maxExtraIter' should be >= 0. Received "
+                    + options.maxExtraIter + ".");
         }
     }
 
@@ -106,18 +106,20 @@ final class Validation {
                 throw new IllegalArgumentException("The two arrays of marginal weights 'a' and 'b' "
                         + (a.length == 1 ? "do not sum up to the same value."
                                 : "have rows that do not sum up to the same values.")
-                        + " As a consequence, the balanced OT problem is not feasible. To fix this "
-                        + "error, you may either normalize the two marginals to make sure that their "
-                        + "weights sum up to compatible values (= 1 for probability distributions), "
-                        + "or use UNbalanced optimal transport with the 'unbalanced' keyword argument.");
+                        + " As a consequence, the balanced OT problem is not feasible. To fix "
+                        + "this error, you may either normalize the two marginals to make sure "
+                        + "that their weights sum up to compatible values (= 1 for probability "
+                        + "distributions), or use UNbalanced optimal transport with the "
+                        + "'unbalanced' keyword argument.");
             }
         }
     }
 
-    /** Checks that {@code rows} is a non-empty rectangular array of finite values; returns it flat. */
+    /** Checks that {@code rows} is non-empty, rectangular and finite; returns it flat. */
     static double[] rectangular(double[][] rows, String name) {
         if (rows == null || rows.length == 0 || rows[0] == null || rows[0].length == 0) {
-            throw new IllegalArgumentException(name + " should have at least one row and one column.");
+            throw new IllegalArgumentException(
+                    name + " should have at least one row and one column.");
         }
         int columns = rows[0].length;
         double[] flat = new double[rows.length * columns];
@@ -142,7 +144,8 @@ final class Validation {
     /** Widens a float array of rows exactly to double, then checks it like {@link #rectangular}. */
     static double[][] widen(float[][] rows, String name) {
         if (rows == null) {
-            throw new IllegalArgumentException(name + " should have at least one row and one column.");
+            throw new IllegalArgumentException(
+                    name + " should have at least one row and one column.");
         }
         double[][] wide = new double[rows.length][];
         for (int i = 0; i < rows.length; i++) {
