@@ -66,6 +66,7 @@ public final class OT {
         int m = cost[0].length;
         double[] a = Validation.marginal(options.a, "a", n, new int[] {n});
         double[] b = Validation.marginal(options.b, "b", m, new int[] {m});
+        Validation.regularization(options.reg, options.unbalanced, options);
         return solveMatrices(new double[][] {c}, n, m, new double[][] {a}, new double[][] {b},
                 options.reg, options).get(0);
     }
@@ -207,7 +208,6 @@ public final class OT {
                                                       double[][] a, double[][] b, double reg,
                                                       SinkhornOptions<?> options) {
         Double rho = options.unbalanced;
-        Validation.regularization(reg, rho, options);
         if (rho == null) {
             Validation.masses(a, b);
         }

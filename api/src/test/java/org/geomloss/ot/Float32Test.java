@@ -38,6 +38,19 @@ class Float32Test {
         new Tolerance(2e-3, 1e-9).check("plan", doubled.plan(), single.plan());
     }
 
+    @Test
+    void float32CostMatricesAreWidenedExactly() {
+        float[][] c = {{0.1f, 1.7f, 4f}, {2.3f, 1f, 0.05f}};
+        double[][] wide = widen(c);
+        SolveOptions options = SolveOptions.reg(0.2).maxIter(30);
+        OTResultMatrix single = OT.solve(c, options);
+        OTResultMatrix doubled = OT.solve(wide, options);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(doubled.potentialA(),
+                single.potentialA(), 0);
+        org.junit.jupiter.api.Assertions.assertEquals(doubled.value(), single.value(), 0);
+        org.junit.jupiter.api.Assertions.assertEquals("tensorized float64", single.backendUsed());
+    }
+
     private static double[][] widen(float[][] points) {
         double[][] wide = new double[points.length][];
         for (int i = 0; i < points.length; i++) {

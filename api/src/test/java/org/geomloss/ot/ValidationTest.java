@@ -150,6 +150,20 @@ class ValidationTest {
         assertEquals("(1, 1, 1)", PythonFormat.shape(1, 1, 1));
     }
 
+    @Test
+    void optionsAreImmutable() {
+        SolveOptions base = SolveOptions.reg(0.5);
+        double[] a = {2, 2};
+        SolveOptions weighted = base.a(a).b(new double[] {1, 1, 2}).maxIter(5);
+        a[0] = -1;
+        // The base options keep uniform weights (mass 1); the copy kept its own weights despite the
+        // caller's later change (upstream trace T1: a = [2, 2], b = [1, 1, 2]).
+        double baseMass = java.util.Arrays.stream(OT.solve(C, base.maxIter(5)).marginalA()).sum();
+        assertEquals(1.0, baseMass, 0.05);
+        OTResultMatrix result = OT.solve(C, weighted);
+        assertEquals(-0.4073146801020401, result.value(), 1e-12);
+    }
+
     private static void assertIllegal(String message, Executable call) {
         assertEquals(message, assertThrows(IllegalArgumentException.class, call).getMessage());
     }
