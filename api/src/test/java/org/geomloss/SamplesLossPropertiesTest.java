@@ -195,9 +195,9 @@ class SamplesLossPropertiesTest {
         List<LossGradients> batch = loss.valueAndGradients(MeasureBatch.of(xs), MeasureBatch.of(ys));
         for (int b = 0; b < 2; b++) {
             LossGradients single = loss.valueAndGradients(xs.get(b), ys.get(b));
-            assertEquals(single.value(), batch.get(b).value(), 0.0);
-            assertArrayEquals(single.gradX(), batch.get(b).gradX(), 0.0);
-            assertArrayEquals(single.gradB(), batch.get(b).gradB(), 0.0);
+            assertEquals(single.value(), batch.get(b).value(), 1e-6 * Math.abs(single.value()));
+            assertArrayEquals(single.gradX(), batch.get(b).gradX(), 1e-6);
+            assertArrayEquals(single.gradB(), batch.get(b).gradB(), 1e-6);
         }
     }
 

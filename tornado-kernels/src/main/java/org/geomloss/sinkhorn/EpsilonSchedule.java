@@ -3,7 +3,8 @@ package org.geomloss.sinkhorn;
 import java.util.Arrays;
 
 /**
- * GeomLoss's epsilon-scaling schedule for {@code SamplesLoss} (its {@code epsilon_schedule}): the
+ * GeomLoss's epsilon-scaling schedules: {@link #geomspace} for the {@code geomloss.ot} solvers, and
+ * {@link #geomloss} for {@code SamplesLoss} (its {@code epsilon_schedule}), the
  * temperatures of the symmetric Sinkhorn loop, from {@code diameter^p} down to {@code blur^p}.
  *
  * <p>With {@code d} the diameter, {@code s} the scaling and {@code b} the blur, the middle terms are
@@ -48,6 +49,46 @@ public final class EpsilonSchedule {
             schedule[k + 1] = Math.exp(start + k * step);
         }
         schedule[middle + 1] = Math.pow(blur, p);
+        return schedule;
+    }
+
+    /**
+     * The schedule of GeomLoss's {@code geomloss.ot} solvers ({@code annealing_parameters} with
+     * {@code n_iter} given): {@code n} temperatures in geometric progression from
+     * {@code R' = max(maxMinCost, eps)} down to {@code eps}, both endpoints exact,
+     * <pre>  eps_k = 10^(log10 R' + k (log10 eps - log10 R') / (n - 1)),  k = 0 .. n-1</pre>
+     * (NumPy's {@code geomspace}); {@code [eps]} when {@code n = 1}, and constant when
+     * {@code R' = eps}.
+     *
+     * @param maxMinCost the cost range {@code max C - min C} (or the squared diameter of the clouds)
+     * @param eps        the final temperature, {@code > 0}
+     * @param n          the number of temperatures, {@code >= 1}
+     * @throws IllegalArgumentException if {@code n < 1}, {@code eps} is not positive and finite or
+     *                                  {@code maxMinCost} is not finite
+     */
+    public static double[] geomspace(double maxMinCost, double eps, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be >= 1, got " + n);
+        }
+        if (!(eps > 0) || Double.isInfinite(eps)) {
+            throw new IllegalArgumentException("eps must be > 0 and finite, got " + eps);
+        }
+        if (!Double.isFinite(maxMinCost)) {
+            throw new IllegalArgumentException("maxMinCost must be finite, got " + maxMinCost);
+        }
+        double start = Math.max(maxMinCost, eps);
+        double[] schedule = new double[n];
+        schedule[0] = start;
+        if (n == 1) {
+            schedule[0] = eps;
+            return schedule;
+        }
+        double logStart = Math.log10(start);
+        double step = (Math.log10(eps) - logStart) / (n - 1);
+        for (int k = 1; k < n - 1; k++) {
+            schedule[k] = Math.pow(10.0, k * step + logStart);
+        }
+        schedule[n - 1] = eps;
         return schedule;
     }
 

@@ -1,0 +1,411 @@
+package org.geomloss.ot;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.geomloss.kernels.GroundCost;
+import org.geomloss.kernels.Kernels;
+import org.geomloss.kernels.PointArray;
+import org.geomloss.kernels.PointKernels;
+import org.geomloss.sinkhorn.DenseSoftmin;
+import org.geomloss.sinkhorn.DoublePointSoftmin;
+import org.geomloss.sinkhorn.EpsilonSchedule;
+import org.geomloss.sinkhorn.LogWeights;
+import org.geomloss.sinkhorn.PointSoftmin;
+import org.geomloss.sinkhorn.SoftminOperator;
+import org.geomloss.sinkhorn.SymmetricSinkhorn;
+
+/**
+ * Entropic optimal transport with access to plans and potentials: GeomLoss's {@code geomloss.ot}
+ * ({@code solve}, {@code solve_batch}, {@code solve_sample}). Every solver minimises
+ * <pre>  <C, pi> + eps KL(pi | a x b) + rho KL(pi 1 | a) + rho KL(pi^T 1 | b)</pre>
+ * over plans {@code pi >= 0} ({@code rho = +infinity}: the marginals are constraints), with
+ * GeomLoss's symmetric Sinkhorn loop ({@link SymmetricSinkhorn}) and its annealing: temperatures in
+ * geometric progression from {@code max(R, eps)} down to {@code eps}
+ * ({@link EpsilonSchedule#geomspace}), {@code R} being the cost range ({@code max C - min C} over the
+ * whole batch, or the squared diameter of the two clouds), then one final full update.
+ *
+ * <p>Initialisation (upstream's "eps = infinity" solution): {@code f_i} is the b-weighted mean of row
+ * {@code i} of {@code C}, minus half of its a-weighted sum (matrices); for point clouds upstream's
+ * elementwise offset {@code (1 - a_i / 2)} is kept, so that its numbers are reproduced exactly. Both
+ * are damped by {@code 1 / (1 + eps_0 / rho)}.
+ *
+ * <p>Iterations and tolerance: see {@link SinkhornOptions}. In short, {@code maxIter} alone gives
+ * upstream's exact sequence; {@code tol} adds iterations at the final temperature until the marginal
+ * error is within it.
+ *
+ * <p>Precision: {@code double[][]} inputs are solved in float64 (users compare with POT and SciPy).
+ * {@code float[][]} point clouds keep float32 coordinates and run on the float32 point kernels of
+ * {@code SamplesLoss} ({@link Kernels#jvm()}; sums in float64); a {@code float[][]} cost matrix is
+ * widened exactly and solved in float64 (the dense soft-min gains nothing from float32).
+ *
+ * <p>Validation follows upstream's order and messages ({@code ValueError} -> {@link
+ * IllegalArgumentException}, {@code NotImplementedError} -> {@link UnsupportedOperationException}),
+ * except where this port does what upstream refuses: an unset {@code max_iter} gets a default and
+ * {@code tol} works. Stateless and thread-safe; kernels run on the library's compute pool.
+ */
+public final class OT {
+
+    private static final String SQEUCLIDEAN = "sqeuclidean";
+
+    private OT() {
+    }
+
+    /**
+     * GeomLoss's {@code ot.solve(C, reg=..., ...)}: OT for an explicit N x M cost matrix (any finite
+     * real values, negative ones included).
+     *
+     * @throws IllegalArgumentException      for a ragged, empty or non-finite {@code C}, bad weights,
+     *                                       unequal masses without {@code unbalanced}, bad parameters
+     * @throws UnsupportedOperationException for {@code reg = 0}, a penalty other than KL, a method
+     *                                       other than auto
+     */
+    public static OTResultMatrix solve(double[][] cost, SolveOptions options) {
+        requireOptions(options);
+        double[] c = Validation.rectangular(cost, "C");
+        int n = cost.length;
+        int m = cost[0].length;
+        double[] a = Validation.marginal(options.a, "a", n, new int[] {n});
+        double[] b = Validation.marginal(options.b, "b", m, new int[] {m});
+        Validation.regularization(options.reg, options.unbalanced, options);
+        return solveMatrices(new double[][] {c}, n, m, new double[][] {a}, new double[][] {b},
+                options.reg, options).get(0);
+    }
+
+    /** {@link #solve(double[][], SolveOptions)} for a float32 matrix, widened exactly to float64. */
+    public static OTResultMatrix solve(float[][] cost, SolveOptions options) {
+        return solve(Validation.widen(cost, "C"), options);
+    }
+
+    /**
+     * GeomLoss's {@code ot.solve_batch}: B problems of equal N and M, solved independently except
+     * for one shared annealing schedule, whose start is the cost range of the whole batch (as
+     * upstream: a problem may therefore differ from its {@link #solve} alone).
+     *
+     * @throws IllegalArgumentException as {@link #solve}, and for problems of unequal sizes
+     */
+    public static OTBatchResult solveBatch(double[][][] cost, BatchSolveOptions options) {
+        requireOptions(options);
+        Double rho = options.unbalanced;
+        Validation.regularization(options.reg, rho, options);
+        if (cost == null || cost.length == 0) {
+            throw new IllegalArgumentException("C should hold at least one cost matrix.");
+        }
+        int batch = cost.length;
+        double[][] flat = new double[batch][];
+        for (int k = 0; k < batch; k++) {
+            flat[k] = Validation.rectangular(cost[k], "C[" + k + "]");
+            if (cost[k].length != cost[0].length || cost[k][0].length != cost[0][0].length) {
+                throw new IllegalArgumentException("C should hold matrices of one shape: C[" + k
+                        + "] is " + PythonFormat.shape(cost[k].length, cost[k][0].length)
+                        + ", C[0] is " + PythonFormat.shape(cost[0].length, cost[0][0].length) + ".");
+            }
+        }
+        int n = cost[0].length;
+        int m = cost[0][0].length;
+        double[][] a = batchMarginal(options.a, "a", batch, n);
+        double[][] b = batchMarginal(options.b, "b", batch, m);
+        return new OTBatchResult(solveMatrices(flat, n, m, a, b, options.reg, options));
+    }
+
+    /**
+     * GeomLoss's {@code ot.solve_sample}: OT between the N points {@code xa} and the M points
+     * {@code xb} of R^D for the cost {@code |x - y|^2}, computed in float64 with online soft-mins
+     * (memory linear in N + M).
+     *
+     * @throws IllegalArgumentException      for ragged, empty or non-finite clouds, different
+     *                                       dimensions, bad weights or parameters, both reg and blur,
+     *                                       both unbalanced and reach, neither reg nor blur
+     * @throws UnsupportedOperationException as {@link #solve}, and for a cost other than sqeuclidean
+     */
+    public static OTResultSample solveSample(double[][] xa, double[][] xb, SampleOptions options) {
+        return solveSample(xa, xb, options, false);
+    }
+
+    /**
+     * {@link #solveSample(double[][], double[][], SampleOptions)} on float32 clouds: the soft-mins
+     * run on the float32 point kernels ({@link Kernels#jvm()}, Vector API when enabled), with
+     * float64 sums; results are computed from the same float32 coordinates.
+     */
+    public static OTResultSample solveSample(float[][] xa, float[][] xb, SampleOptions options) {
+        return solveSample(Validation.widen(xa, "X_a"), Validation.widen(xb, "X_b"), options,
+                true);
+    }
+
+    private static OTResultSample solveSample(double[][] xa, double[][] xb, SampleOptions options,
+                                              boolean float32) {
+        requireOptions(options);
+        if (options.reg != null && options.blur != null) {
+            throw new IllegalArgumentException("Parameters 'reg' and 'blur' are redundant. "
+                    + "Please specify only one of them.");
+        }
+        Double reg = options.reg != null ? options.reg : scaleToSquared(options.blur, "blur");
+        if (options.unbalanced != null && options.reach != null) {
+            throw new IllegalArgumentException("Parameters 'unbalanced' and 'reach' are redundant. "
+                    + "Please specify only one of them.");
+        }
+        Double rho = options.unbalanced != null ? options.unbalanced
+                : scaleToSquared(options.reach, "reach");
+        if (reg == null) {
+            throw new IllegalArgumentException("Parameter 'reg' (or 'blur') is required: specify "
+                    + "the temperature as SampleOptions.reg(eps) or SampleOptions.blur(sigma).");
+        }
+        Validation.regularization(reg, rho, options);
+        double[] x = Validation.rectangular(xa, "X_a");
+        double[] y = Validation.rectangular(xb, "X_b");
+        int d = xa[0].length;
+        if (xb[0].length != d) {
+            throw new IllegalArgumentException("Expected X_a and X_b to have the same number of "
+                    + "coordinates per sample. Received D=" + d + " for X_a and D=" + xb[0].length
+                    + " for X_b.");
+        }
+        int n = xa.length;
+        int m = xb.length;
+        double[] a = Validation.marginal(options.a, "a", n, new int[] {n});
+        double[] b = Validation.marginal(options.b, "b", m, new int[] {m});
+        if (rho == null) {
+            Validation.masses(new double[][] {a}, new double[][] {b});
+        }
+        Validation.iterations(options.maxIter);
+        if (!SQEUCLIDEAN.equals(options.cost)) {
+            throw new UnsupportedOperationException("Currently, we only support cost='sqeuclidean'. "
+                    + "Received cost='" + options.cost + "'.");
+        }
+        double rhoValue = rho == null ? Double.POSITIVE_INFINITY : rho;
+        double[] schedule = EpsilonSchedule.geomspace(squaredDiameter(x, y, d), reg,
+                iterationCount(options));
+        double lambda = SymmetricSinkhorn.damping(schedule[0], rhoValue);
+        double[] wa = exponentials(a);
+        double[] wb = exponentials(b);
+        double[][] start = {
+            quirkyStart(meanSquaredDistances(x, y, wb, d), wa, lambda),
+            quirkyStart(meanSquaredDistances(y, x, wa, d), wb, lambda),
+            options.debias ? quirkyStart(meanSquaredDistances(x, x, wa, d), wa, lambda) : null,
+            options.debias ? quirkyStart(meanSquaredDistances(y, y, wb, d), wb, lambda) : null};
+        String backend;
+        SymmetricSinkhorn.Operators operators;
+        if (float32) {
+            PointKernels kernels = Kernels.jvm();
+            PointArray px = new PointArray(narrow(x), n, d);
+            PointArray py = new PointArray(narrow(y), m, d);
+            operators = new SymmetricSinkhorn.Operators(halved(kernels, px, py),
+                    halved(kernels, py, px), options.debias ? halved(kernels, px, px) : null,
+                    options.debias ? halved(kernels, py, py) : null);
+            backend = "online float32 (" + kernels.name() + " kernels)";
+        } else {
+            operators = new SymmetricSinkhorn.Operators(new DoublePointSoftmin(x, y, d, 1.0),
+                    new DoublePointSoftmin(y, x, d, 1.0),
+                    options.debias ? new DoublePointSoftmin(x, x, d, 1.0) : null,
+                    options.debias ? new DoublePointSoftmin(y, y, d, 1.0) : null);
+            backend = "online float64";
+        }
+        SinkhornRun.Outcome outcome = SinkhornRun.run(operators, a, b, rhoValue, schedule, start,
+                tolerance(options, a, b), options.maxExtraIter);
+        return new OTResultSample(a, b, new CostSource.SquaredDistances(x, y, d), outcome, reg,
+                rhoValue, backend);
+    }
+
+    private static List<OTResultMatrix> solveMatrices(double[][] costs, int n, int m,
+                                                      double[][] a, double[][] b, double reg,
+                                                      SinkhornOptions<?> options) {
+        Double rho = options.unbalanced;
+        if (rho == null) {
+            Validation.masses(a, b);
+        }
+        Validation.iterations(options.maxIter);
+        double rhoValue = rho == null ? Double.POSITIVE_INFINITY : rho;
+        double max = Double.NEGATIVE_INFINITY;
+        double min = Double.POSITIVE_INFINITY;
+        for (double[] c : costs) {
+            for (double value : c) {
+                max = Math.max(max, value);
+                min = Math.min(min, value);
+            }
+        }
+        double[] schedule = EpsilonSchedule.geomspace(max - min, reg, iterationCount(options));
+        double lambda = SymmetricSinkhorn.damping(schedule[0], rhoValue);
+        List<OTResultMatrix> results = new ArrayList<>(costs.length);
+        for (int k = 0; k < costs.length; k++) {
+            double[] c = costs[k];
+            double[] transposed = new double[c.length];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < m; j++) {
+                    transposed[j * n + i] = c[i * m + j];
+                }
+            }
+            double[] wa = exponentials(a[k]);
+            double[] wb = exponentials(b[k]);
+            double[][] start = {
+                centredStart(weightedRowMeans(c, n, m, wb), wa, lambda),
+                centredStart(weightedRowMeans(transposed, m, n, wa), wb, lambda), null, null};
+            SymmetricSinkhorn.Operators operators = new SymmetricSinkhorn.Operators(
+                    DenseSoftmin.fromMatrix(c, n, m), DenseSoftmin.fromMatrix(transposed, m, n),
+                    null, null);
+            SinkhornRun.Outcome outcome = SinkhornRun.run(operators, a[k], b[k], rhoValue,
+                    schedule, start, tolerance(options, a[k], b[k]), options.maxExtraIter);
+            results.add(new OTResultMatrix(a[k], b[k], new CostSource.Matrix(c, n, m), outcome,
+                    reg, rhoValue, "tensorized float64"));
+        }
+        return results;
+    }
+
+    private static void requireOptions(Object options) {
+        if (options == null) {
+            throw new IllegalArgumentException("options must not be null: start them with reg(eps)");
+        }
+    }
+
+    /** {@code p * value^p} with {@code p = 2}: blur -> reg, reach -> unbalanced; null stays null. */
+    private static Double scaleToSquared(Double value, String name) {
+        if (value == null) {
+            return null;
+        }
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException("Parameter '" + name + "' should be >= 0 and finite. "
+                    + "Received " + PythonFormat.repr(value) + ".");
+        }
+        return 2 * (value * value);
+    }
+
+    private static double[][] batchMarginal(double[][] weights, String name, int batch, int size) {
+        double[][] result = new double[batch][];
+        int[] expected = {batch, size};
+        if (weights != null && (weights.length != batch
+                || java.util.Arrays.stream(weights).anyMatch(r -> r == null || r.length != size))) {
+            boolean rectangular = weights.length > 0 && java.util.Arrays.stream(weights)
+                    .allMatch(r -> r != null && r.length == weights[0].length);
+            throw new IllegalArgumentException("The marginal '" + name + "' should be of shape "
+                    + PythonFormat.shape(expected) + ". Instead, received an array of shape "
+                    + (rectangular ? PythonFormat.shape(weights.length, weights[0].length)
+                            : "(" + weights.length + ", ragged)") + ".");
+        }
+        for (int k = 0; k < batch; k++) {
+            result[k] = Validation.marginal(weights == null ? null : weights[k], name, size,
+                    expected);
+        }
+        return result;
+    }
+
+    private static int iterationCount(SinkhornOptions<?> options) {
+        return options.maxIter != null ? options.maxIter : SinkhornOptions.DEFAULT_MAX_ITER;
+    }
+
+    /** The tolerance of a run: given, default (no maxIter and no tol), or null (fixed schedule). */
+    private static Double tolerance(SinkhornOptions<?> options, double[] a, double[] b) {
+        if (options.tol != null) {
+            return options.tol;
+        }
+        if (options.maxIter != null) {
+            return null;
+        }
+        return SinkhornOptions.DEFAULT_RELATIVE_TOL
+                * Math.max(Validation.sum(a), Validation.sum(b));
+    }
+
+    /** {@code e^{log w}} with GeomLoss's safe logarithm: the weights the soft-mins actually use. */
+    private static double[] exponentials(double[] weights) {
+        double[] logs = LogWeights.of(weights);
+        for (int i = 0; i < logs.length; i++) {
+            logs[i] = Math.exp(logs[i]);
+        }
+        return logs;
+    }
+
+    /** {@code sum_j w_j C_ij / sum_j w_j}: the soft-min at {@code eps = +infinity}. */
+    private static double[] weightedRowMeans(double[] c, int rows, int columns, double[] w) {
+        double total = Validation.sum(w);
+        double[] means = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            double sum = 0;
+            for (int j = 0; j < columns; j++) {
+                sum += w[j] * c[i * columns + j];
+            }
+            means[i] = sum / total;
+        }
+        return means;
+    }
+
+    /** Matrix start: {@code lambda (fbar_i - 1/2 sum_k w_k fbar_k)}. */
+    private static double[] centredStart(double[] mean, double[] w, double lambda) {
+        double offset = 0;
+        for (int k = 0; k < mean.length; k++) {
+            offset += w[k] * mean[k];
+        }
+        offset *= 0.5;
+        double[] start = new double[mean.length];
+        for (int i = 0; i < mean.length; i++) {
+            start[i] = lambda * (mean[i] - offset);
+        }
+        return start;
+    }
+
+    /** Point-cloud start, upstream's elementwise quirk: {@code lambda (fbar_i - 1/2 w_i fbar_i)}. */
+    private static double[] quirkyStart(double[] mean, double[] w, double lambda) {
+        double[] start = new double[mean.length];
+        for (int i = 0; i < mean.length; i++) {
+            start[i] = lambda * (mean[i] - 0.5 * (w[i] * mean[i]));
+        }
+        return start;
+    }
+
+    /**
+     * {@code sum_j w_j |x_i - y_j|^2 / sum_j w_j = |x_i - ybar|^2 + sum_j w_j |y_j - ybar|^2 / W}
+     * with {@code ybar} the w-weighted mean: the soft-min at infinite temperature in O((N + M) D).
+     */
+    private static double[] meanSquaredDistances(double[] x, double[] y, double[] w, int d) {
+        int n = x.length / d;
+        int m = y.length / d;
+        double total = Validation.sum(w);
+        double[] centre = new double[d];
+        for (int j = 0; j < m; j++) {
+            for (int k = 0; k < d; k++) {
+                centre[k] += w[j] * y[j * d + k];
+            }
+        }
+        for (int k = 0; k < d; k++) {
+            centre[k] /= total;
+        }
+        double spread = 0;
+        for (int j = 0; j < m; j++) {
+            spread += w[j] * DoublePointSoftmin.squaredDistance(y, j, centre, 0, d);
+        }
+        spread /= total;
+        double[] means = new double[n];
+        for (int i = 0; i < n; i++) {
+            means[i] = DoublePointSoftmin.squaredDistance(x, i, centre, 0, d) + spread;
+        }
+        return means;
+    }
+
+    /** The squared diagonal of the bounding box of both clouds: upstream's {@code diameter^2}. */
+    private static double squaredDiameter(double[] x, double[] y, int d) {
+        double sum = 0;
+        for (int k = 0; k < d; k++) {
+            double max = Double.NEGATIVE_INFINITY;
+            double min = Double.POSITIVE_INFINITY;
+            for (double[] cloud : new double[][] {x, y}) {
+                for (int i = k; i < cloud.length; i += d) {
+                    max = Math.max(max, cloud[i]);
+                    min = Math.min(min, cloud[i]);
+                }
+            }
+            sum += (max - min) * (max - min);
+        }
+        double diameter = Math.sqrt(sum);
+        return diameter * diameter;
+    }
+
+    private static SoftminOperator halved(PointKernels kernels, PointArray targets,
+                                          PointArray sources) {
+        return new HalvedCostSoftmin(PointSoftmin.dense(kernels, GroundCost.HALF_SQUARED_EUCLIDEAN,
+                targets, sources));
+    }
+
+    /** Float32 copies of coordinates that were widened exactly from float32. */
+    private static float[] narrow(double[] values) {
+        float[] result = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            result[i] = (float) values[i];
+        }
+        return result;
+    }
+}

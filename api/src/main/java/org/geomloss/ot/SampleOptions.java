@@ -1,0 +1,111 @@
+package org.geomloss.ot;
+
+/**
+ * Options of {@link OT#solveSample}: GeomLoss's {@code ot.solve_sample} arguments. The cost is
+ * {@code "sqeuclidean"}, {@code C(x, y) = |x - y|^2} (no 1/2, unlike {@code SamplesLoss}).
+ *
+ * <p>The temperature is given either as {@code reg} ({@code eps}) or as {@code blur}
+ * ({@code eps = 2 blur^2}, the Gaussian kernel {@code exp(-|x-y|^2 / 2 blur^2)} of standard
+ * deviation blur); the marginal penalty either as {@code unbalanced} ({@code rho}) or {@code reach}
+ * ({@code rho = 2 reach^2}). Start with {@code SampleOptions.blur(0.05)} or
+ * {@code SampleOptions.reg(1e-3)}. Giving both forms of one parameter is refused when solving, as
+ * upstream does; {@link #withReg} and {@link #withBlur} exist for that (Java forbids an instance
+ * method {@code blur(double)} beside the static one).
+ *
+ * <p>{@code debias(true)} also solves the self problems OT(a, a) and OT(b, b): {@code value} becomes
+ * the Sinkhorn divergence and the self potentials become available; the plan and the potentials
+ * {@code f}, {@code g} are unchanged. Immutable; arrays are copied.
+ */
+public final class SampleOptions extends SinkhornOptions<SampleOptions> {
+
+    Double reg;
+    Double blur;
+    Double reach;
+    boolean debias;
+    String cost = "sqeuclidean";
+    double[] a;
+    double[] b;
+
+    private SampleOptions() {
+    }
+
+    private SampleOptions(SampleOptions other) {
+        super(other);
+        reg = other.reg;
+        blur = other.blur;
+        reach = other.reach;
+        debias = other.debias;
+        cost = other.cost;
+        a = other.a;
+        b = other.b;
+    }
+
+    /** Options with nothing set: solving fails until {@code reg} or {@code blur} is given. */
+    public static SampleOptions defaults() {
+        return new SampleOptions();
+    }
+
+    /** Starts options with the temperature {@code eps = reg > 0}. */
+    public static SampleOptions reg(double reg) {
+        return defaults().withReg(reg);
+    }
+
+    /** Starts options with the blur {@code sigma > 0}: {@code eps = 2 sigma^2}. */
+    public static SampleOptions blur(double blur) {
+        return defaults().withBlur(blur);
+    }
+
+    /** Sets {@code reg} (exclusive with {@code blur}). */
+    public SampleOptions withReg(double reg) {
+        SampleOptions copy = copy();
+        copy.reg = reg;
+        return copy;
+    }
+
+    /** Sets {@code blur} (exclusive with {@code reg}). */
+    public SampleOptions withBlur(double blur) {
+        SampleOptions copy = copy();
+        copy.blur = blur;
+        return copy;
+    }
+
+    /** The reach {@code tau > 0}: unbalanced OT with {@code rho = 2 tau^2} (not with unbalanced). */
+    public SampleOptions reach(double reach) {
+        SampleOptions copy = copy();
+        copy.reach = reach;
+        return copy;
+    }
+
+    /** Whether to compute the debiased Sinkhorn divergence (GeomLoss's {@code debias}). */
+    public SampleOptions debias(boolean debias) {
+        SampleOptions copy = copy();
+        copy.debias = debias;
+        return copy;
+    }
+
+    /** The cost name: only {@code "sqeuclidean"} (the default) is supported. */
+    public SampleOptions cost(String name) {
+        SampleOptions copy = copy();
+        copy.cost = name;
+        return copy;
+    }
+
+    /** The source weights {@code a} (length N, {@code >= 0}); uniform when absent. */
+    public SampleOptions a(double[] weights) {
+        SampleOptions copy = copy();
+        copy.a = weights == null ? null : weights.clone();
+        return copy;
+    }
+
+    /** The target weights {@code b} (length M, {@code >= 0}); uniform when absent. */
+    public SampleOptions b(double[] weights) {
+        SampleOptions copy = copy();
+        copy.b = weights == null ? null : weights.clone();
+        return copy;
+    }
+
+    @Override
+    SampleOptions copy() {
+        return new SampleOptions(this);
+    }
+}

@@ -1,0 +1,169 @@
+package org.geomloss.ot;
+
+import static org.geomloss.ot.PythonFormat.repr;
+import static org.geomloss.ot.PythonFormat.shape;
+
+/**
+ * The argument checks of GeomLoss's ot solvers, with upstream's messages ({@code ValueError} becomes
+ * {@link IllegalArgumentException}, {@code NotImplementedError} becomes
+ * {@link UnsupportedOperationException}). Checks that Java types make unnecessary (number of
+ * dimensions, array library, dtype, device) are gone; checks upstream lacks (finite values,
+ * rectangular arrays) are added after upstream's own. Stateless.
+ */
+final class Validation {
+
+    /** Relative mass mismatch above which balanced OT is refused (inclusive threshold). */
+    static final double MASS_TOLERANCE = 1e-3;
+
+    private Validation() {
+    }
+
+    /**
+     * Upstream's {@code check_regularization}, in its order. Where this port implements what upstream
+     * refuses, the check is replaced: {@code max_iter} may be unset (a default applies) and
+     * {@code tol} may be given (it must then be {@code > 0}).
+     */
+    static void regularization(double reg, Double unbalanced, SinkhornOptions<?> options) {
+        if (reg < 0 || Double.isNaN(reg)) {
+            throw new IllegalArgumentException(
+                    "Parameter 'reg' should be >= 0. Received " + repr(reg) + ".");
+        }
+        if (reg == 0) {
+            throw new UnsupportedOperationException("Currently, we require that reg > 0.");
+        }
+        if (Double.isInfinite(reg)) {
+            throw new IllegalArgumentException(
+                    "Parameter 'reg' should be finite. Received " + repr(reg) + ".");
+        }
+        if (unbalanced != null && !(unbalanced > 0)) {
+            throw new IllegalArgumentException("Parameter 'unbalanced' should be None (= +infty) "
+                    + "or > 0. Received " + repr(unbalanced) + ".");
+        }
+        if (!"KL".equals(options.unbalancedType)) {
+            throw new UnsupportedOperationException("Currently, we only support unbalanced OT with "
+                    + "a 'KL' penalty on the marginal constraints.");
+        }
+        if (!"auto".equals(options.method)) {
+            throw new UnsupportedOperationException("Currently, we only support a single method.");
+        }
+        if (options.tol != null && !(options.tol > 0)) {
+            throw new IllegalArgumentException(
+                    "Parameter 'tol' should be > 0. Received " + repr(options.tol) + ".");
+        }
+        if (options.maxExtraIter < 0) {
+            throw new IllegalArgumentException("Parameter 'maxExtraIter' should be >= 0. Received "
+                    + options.maxExtraIter + ".");
+        }
+    }
+
+    /** Upstream's schedule check, the last one it runs. */
+    static void iterations(Integer maxIter) {
+        if (maxIter != null && maxIter <= 0) {
+            throw new IllegalArgumentException(
+                    "The number of iterations should be >= 1. Received n_iter=" + maxIter + ".");
+        }
+    }
+
+    /**
+     * Upstream's marginal check: {@code null} gives uniform weights {@code 1/size}; a wrong length or
+     * a negative entry is refused; non-finite entries are refused too (upstream lets NaN through).
+     */
+    static double[] marginal(double[] weights, String name, int size, int[] expectedShape) {
+        if (weights == null) {
+            double[] uniform = new double[size];
+            java.util.Arrays.fill(uniform, 1.0 / size);
+            return uniform;
+        }
+        if (weights.length != size) {
+            throw new IllegalArgumentException("The marginal '" + name + "' should be of shape "
+                    + shape(expectedShape) + ". Instead, received an array of shape "
+                    + shape(weights.length) + ".");
+        }
+        for (double w : weights) {
+            if (w < 0) {
+                throw new IllegalArgumentException("The marginal '" + name
+                        + "' contains negative values. We require that " + name + " >= 0.");
+            }
+        }
+        for (int i = 0; i < weights.length; i++) {
+            if (!Double.isFinite(weights[i])) {
+                throw new IllegalArgumentException("The marginal '" + name + "' should be finite: "
+                        + name + "[" + i + "] = " + repr(weights[i]) + ".");
+            }
+        }
+        return weights.clone();
+    }
+
+    /**
+     * Upstream's mass check of balanced OT: {@code |m_a - m_b| / (m_a + m_b) <= 1e-3} for every
+     * problem (NaN, when both masses are 0, passes).
+     */
+    static void masses(double[][] a, double[][] b) {
+        for (int k = 0; k < a.length; k++) {
+            double ma = sum(a[k]);
+            double mb = sum(b[k]);
+            if (Math.abs(ma - mb) / (ma + mb) > MASS_TOLERANCE) {
+                throw new IllegalArgumentException("The two arrays of marginal weights 'a' and 'b' "
+                        + (a.length == 1 ? "do not sum up to the same value."
+                                : "have rows that do not sum up to the same values.")
+                        + " As a consequence, the balanced OT problem is not feasible. To fix "
+                        + "this error, you may either normalize the two marginals to make sure "
+                        + "that their weights sum up to compatible values (= 1 for probability "
+                        + "distributions), or use UNbalanced optimal transport with the "
+                        + "'unbalanced' keyword argument.");
+            }
+        }
+    }
+
+    /** Checks that {@code rows} is non-empty, rectangular and finite; returns it flat. */
+    static double[] rectangular(double[][] rows, String name) {
+        if (rows == null || rows.length == 0 || rows[0] == null || rows[0].length == 0) {
+            throw new IllegalArgumentException(
+                    name + " should have at least one row and one column.");
+        }
+        int columns = rows[0].length;
+        double[] flat = new double[rows.length * columns];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] == null || rows[i].length != columns) {
+                throw new IllegalArgumentException(name + " should be rectangular: row " + i
+                        + " has " + (rows[i] == null ? "no" : rows[i].length) + " entries, row 0 has "
+                        + columns + ".");
+            }
+            for (int j = 0; j < columns; j++) {
+                double value = rows[i][j];
+                if (!Double.isFinite(value)) {
+                    throw new IllegalArgumentException(name + " should be finite: " + name + "[" + i
+                            + "][" + j + "] = " + repr(value) + ".");
+                }
+                flat[i * columns + j] = value;
+            }
+        }
+        return flat;
+    }
+
+    /** Widens a float array of rows exactly to double, then checks it like {@link #rectangular}. */
+    static double[][] widen(float[][] rows, String name) {
+        if (rows == null) {
+            throw new IllegalArgumentException(
+                    name + " should have at least one row and one column.");
+        }
+        double[][] wide = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] != null) {
+                wide[i] = new double[rows[i].length];
+                for (int j = 0; j < rows[i].length; j++) {
+                    wide[i][j] = rows[i][j];
+                }
+            }
+        }
+        return wide;
+    }
+
+    static double sum(double[] values) {
+        double total = 0;
+        for (double v : values) {
+            total += v;
+        }
+        return total;
+    }
+}
