@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Geometric losses and optimal transport between point clouds (GeomLoss for "
                 + "Java). Without a subcommand, runs 'demo'.",
         subcommands = {LossCommand.class, DemoCommand.class, GalleryCommand.class,
-            PlanCommand.class, RegisterCommand.class, CommandLine.HelpCommand.class})
+            OtCommand.class, PlanCommand.class, RegisterCommand.class,
+            CommandLine.HelpCommand.class})
 public final class GeomLossCommand implements Callable<Integer> {
 
     /** Exit code of bad options and bad input files. */

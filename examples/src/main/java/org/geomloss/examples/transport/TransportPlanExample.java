@@ -1,19 +1,21 @@
 package org.geomloss.examples.transport;
 
 import java.awt.Color;
-import org.geomloss.DualPotentials;
-import org.geomloss.Loss;
+import java.util.Locale;
 import org.geomloss.Measure;
-import org.geomloss.SamplesLoss;
 import org.geomloss.examples.data.Coordinates;
 import org.geomloss.examples.draw.Panel;
 import org.geomloss.examples.draw.PanelFigure;
+import org.geomloss.ot.OT;
+import org.geomloss.ot.OTResultSample;
+import org.geomloss.ot.SampleOptions;
 
 /**
- * The transport-plan example: the entropic optimal transport plan between two 2D clouds, computed
- * from the potentials of the raw Sinkhorn cost ({@code debias = false}) and drawn twice: the plan as
- * segments {@code x_i - y_j} with opacity {@code pi_ij / a_i}, and the barycentric (Brenier) map as
- * segments {@code x_i - T(x_i)}. Source red, target blue.
+ * The transport-plan example: the entropic optimal transport plan between two weighted 2D clouds,
+ * solved by {@link OT#solveSample} (GeomLoss's {@code ot.solve_sample}, cost {@code |x - y|^2},
+ * {@code eps = 2 blur^2}) to its default marginal tolerance, and drawn twice: the plan as segments
+ * {@code x_i - y_j} with opacity {@code pi_ij / a_i}, and the barycentric (entropic Brenier) map as
+ * segments {@code x_i -> x_i + aToB_i}. Source red, target blue.
  *
  * <p>Immutable and thread-safe.
  */
@@ -23,26 +25,21 @@ public final class TransportPlanExample {
     /** Conditional probabilities {@code pi_ij / a_i} below this are not drawn. */
     private static final double MIN_OPACITY = 0.02;
 
-    private final int p;
     private final double blur;
-    private final double scaling;
 
-    /** The plan of the Sinkhorn cost with exponent {@code p}, {@code blur} and {@code scaling}. */
-    public TransportPlanExample(int p, double blur, double scaling) {
-        this.p = p;
+    /** The plan at blur {@code blur} ({@code eps = 2 blur^2}). */
+    public TransportPlanExample(double blur) {
         this.blur = blur;
-        this.scaling = scaling;
     }
 
     /**
      * What the example computed.
      *
-     * @param cost    the raw entropic OT cost {@code OT_eps(a, b)}
-     * @param plan    the plan
-     * @param mapped  the barycentric map, flat N x 2
+     * @param result  the OT solution: value, plan, marginals, displacements
+     * @param plan    the dense N x M plan
      * @param picture the two-panel figure
      */
-    public record Result(double cost, TransportPlan plan, double[] mapped, PanelFigure picture) {
+    public record Result(OTResultSample result, double[][] plan, PanelFigure picture) {
     }
 
     /** Solves and draws the plan from {@code x} to {@code y} (2D clouds). */
@@ -51,28 +48,26 @@ public final class TransportPlanExample {
             throw new IllegalArgumentException("the plan example draws 2D clouds, got dimensions "
                     + x.dimension() + " and " + y.dimension());
         }
-        SamplesLoss loss = SamplesLoss.builder().loss(Loss.SINKHORN).p(p).blur(blur)
-                .scaling(scaling).debias(false).build();
-        double cost = loss.value(x, y);
-        DualPotentials potentials = loss.potentials(x, y);
-        TransportPlan plan = TransportPlan.fromPotentials(x, y, potentials, p, blur);
-        double[] mapped = plan.barycentricMap(y);
-        return new Result(cost, plan, mapped, draw(x, y, plan, mapped));
-    }
-
-    private PanelFigure draw(Measure x, Measure y, TransportPlan plan, double[] mapped) {
         double[] xs = Coordinates.of(x);
         double[] ys = Coordinates.of(y);
+        OTResultSample result = OT.solveSample(rows(xs), rows(ys),
+                SampleOptions.blur(blur).a(x.weights()).b(y.weights()));
+        double[][] plan = result.plan();
+        return new Result(result, plan, draw(x, xs, ys, plan, result.aToB()));
+    }
+
+    private PanelFigure draw(Measure x, double[] xs, double[] ys, double[][] plan,
+                             double[][] displacements) {
         double[] window = window(xs, ys);
-        PanelFigure figure = new PanelFigure(1, 2, PANEL_SIZE, String.format(java.util.Locale.ROOT,
-                "Entropic OT plan, SamplesLoss(\"sinkhorn\", p=%d, blur=%s, debias=False)", p, blur));
-        double dot = 0.6 * PanelFigure.galleryDotDiameter(Math.max(x.count(), y.count()),
+        PanelFigure figure = new PanelFigure(1, 2, PANEL_SIZE, String.format(Locale.ROOT,
+                "Entropic OT plan, OT.solveSample(x, y, blur=%s)", blur));
+        double dot = 0.6 * PanelFigure.galleryDotDiameter(Math.max(xs.length, ys.length) / 2,
                 PANEL_SIZE);
 
         Panel left = figure.panel(0, 0, window[0], window[1], window[2], window[3]);
-        for (int i = 0; i < plan.rows(); i++) {
-            for (int j = 0; j < plan.columns(); j++) {
-                double opacity = plan.get(i, j) / x.weight(i);
+        for (int i = 0; i < plan.length; i++) {
+            for (int j = 0; j < plan[i].length; j++) {
+                double opacity = plan[i][j] / x.weight(i);
                 if (opacity >= MIN_OPACITY) {
                     left.segment(xs[2 * i], xs[2 * i + 1], ys[2 * j], ys[2 * j + 1],
                             new Color(0.2f, 0.2f, 0.2f, (float) Math.min(1.0, opacity)), 1f);
@@ -84,12 +79,12 @@ public final class TransportPlanExample {
         left.border();
 
         Panel right = figure.panel(0, 1, window[0], window[1], window[2], window[3]);
-        for (int i = 0; i < plan.rows(); i++) {
-            right.segment(xs[2 * i], xs[2 * i + 1], mapped[2 * i], mapped[2 * i + 1],
-                    new Color(0.2f, 0.2f, 0.2f, 0.7f), 1f);
+        for (int i = 0; i < displacements.length; i++) {
+            right.segment(xs[2 * i], xs[2 * i + 1], xs[2 * i] + displacements[i][0],
+                    xs[2 * i + 1] + displacements[i][1], new Color(0.2f, 0.2f, 0.2f, 0.7f), 1f);
         }
         dots(right, xs, ys, dot);
-        right.title("barycentric map x_i -> T(x_i)");
+        right.title("barycentric map x_i -> x_i + aToB_i");
         right.border();
         return figure;
     }
@@ -97,6 +92,14 @@ public final class TransportPlanExample {
     private static void dots(Panel panel, double[] xs, double[] ys, double diameter) {
         panel.dots(ys, 2, 0, 1, new Color[] {PanelFigure.TARGET}, diameter);
         panel.dots(xs, 2, 0, 1, new Color[] {PanelFigure.SOURCE}, diameter);
+    }
+
+    private static double[][] rows(double[] flat) {
+        double[][] rows = new double[flat.length / 2][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new double[] {flat[2 * i], flat[2 * i + 1]};
+        }
+        return rows;
     }
 
     /** A square window around both clouds with a 5% margin: {xMin, xMax, yMin, yMax}. */
@@ -116,5 +119,4 @@ public final class TransportPlanExample {
         double cy = (box[2] + box[3]) / 2;
         return new double[] {cx - half, cx + half, cy - half, cy + half};
     }
-
 }
