@@ -2,6 +2,7 @@ package org.geomloss.kernels;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.geomloss.kernels.opencl.OpenClDevices;
 
 /**
@@ -31,7 +32,7 @@ public interface Device {
      * @throws IllegalArgumentException if there is no such platform or device (the message lists them)
      */
     static Device openCl(int platformIndex, int deviceIndex) {
-        return OpenClDevices.select(platformIndex, deviceIndex);
+        return withOpenCl(() -> OpenClDevices.select(platformIndex, deviceIndex));
     }
 
     /**
@@ -42,7 +43,7 @@ public interface Device {
      * @throws IllegalArgumentException if no device matches (the message lists them)
      */
     static Device openCl(String nameFragment) {
-        return OpenClDevices.select(nameFragment);
+        return withOpenCl(() -> OpenClDevices.select(nameFragment));
     }
 
     /**
@@ -54,7 +55,11 @@ public interface Device {
     static List<String> list() {
         List<String> lines = new ArrayList<>();
         lines.add(jvm().description());
-        lines.addAll(OpenClDevices.describeAll());
+        try {
+            lines.addAll(OpenClDevices.describeAll());
+        } catch (NoClassDefFoundError e) {
+            lines.add(joclMissing(e).getMessage());
+        }
         return List.copyOf(lines);
     }
 
@@ -92,7 +97,7 @@ public interface Device {
             return jvm();
         }
         if (value.equalsIgnoreCase("opencl")) {
-            return OpenClDevices.preferred();
+            return withOpenCl(OpenClDevices::preferred);
         }
         String prefix = "opencl:";
         if (!value.regionMatches(true, 0, prefix, 0, prefix.length())) {
@@ -105,6 +110,21 @@ public interface Device {
             return openCl(Integer.parseInt(indices[0]), Integer.parseInt(indices[1]));
         }
         return openCl(selector);
+    }
+
+    /** Runs an OpenCL selection, explaining a missing JOCL binding instead of failing to link. */
+    private static Device withOpenCl(Supplier<Device> selection) {
+        try {
+            return selection.get();
+        } catch (NoClassDefFoundError e) {
+            throw joclMissing(e);
+        }
+    }
+
+    /** The error of an OpenCL call when the JOCL binding was left out of the class path. */
+    private static IllegalStateException joclMissing(NoClassDefFoundError cause) {
+        return new IllegalStateException("OpenCL is unavailable: the JOCL binding (org.jocl:jocl) is "
+                + "not on the class path", cause);
     }
 
     /** A human-readable description recorded in results, e.g. {@code "jvm vector(16 lanes) x2"}. */
