@@ -50,6 +50,11 @@ public final class OpenClDevice implements Device {
         return info.type();
     }
 
+    /** What discovery found about this device. */
+    OpenClDeviceInfo info() {
+        return info;
+    }
+
     @Override
     public String toString() {
         return description();

@@ -18,11 +18,28 @@ import org.jocl.cl_platform_id;
  * @param computeUnits     {@code CL_DEVICE_MAX_COMPUTE_UNITS}
  * @param maxWorkGroupSize {@code CL_DEVICE_MAX_WORK_GROUP_SIZE}
  * @param localMemoryBytes {@code CL_DEVICE_LOCAL_MEM_SIZE}
+ * @param preferredFloatVectorWidth {@code CL_DEVICE_PREFERRED_VECTOR_WIDTH_FLOAT}
  */
 record OpenClDeviceInfo(int platformIndex, int deviceIndex, cl_platform_id platform,
                         cl_device_id device, String platformName, String deviceName, String type,
                         String version, int computeUnits, long maxWorkGroupSize,
-                        long localMemoryBytes) {
+                        long localMemoryBytes, int preferredFloatVectorWidth) {
+
+    /** Widest explicit vector the kernels use. */
+    static final int MAX_LANES = 16;
+
+    /**
+     * The lanes per work-item the kernels are built with: 1 on GPUs and accelerators, whose SIMT
+     * hardware already runs work-items in lockstep; on CPUs the preferred float vector width (a power
+     * of two, at most {@value #MAX_LANES}), because CPU OpenCL compilers (PoCL) do not vectorise
+     * across work-items around an inner loop.
+     */
+    int lanes() {
+        if (!type.equals("CPU") || preferredFloatVectorWidth <= 1) {
+            return 1;
+        }
+        return Math.min(MAX_LANES, Integer.highestOneBit(preferredFloatVectorWidth));
+    }
 
     /** The value of {@code -Dgeomloss.device} that selects this device. */
     String selector() {

@@ -4,6 +4,7 @@ import static org.jocl.CL.CL_DEVICE_LOCAL_MEM_SIZE;
 import static org.jocl.CL.CL_DEVICE_MAX_COMPUTE_UNITS;
 import static org.jocl.CL.CL_DEVICE_MAX_WORK_GROUP_SIZE;
 import static org.jocl.CL.CL_DEVICE_NAME;
+import static org.jocl.CL.CL_DEVICE_PREFERRED_VECTOR_WIDTH_FLOAT;
 import static org.jocl.CL.CL_DEVICE_TYPE;
 import static org.jocl.CL.CL_DEVICE_TYPE_ACCELERATOR;
 import static org.jocl.CL.CL_DEVICE_TYPE_ALL;
@@ -98,7 +99,8 @@ record OpenClDiscovery(List<OpenClDeviceInfo> devices, String unavailableReason)
                     deviceString(id, CL_DEVICE_VERSION),
                     (int) deviceInt(id, CL_DEVICE_MAX_COMPUTE_UNITS),
                     deviceSize(id, CL_DEVICE_MAX_WORK_GROUP_SIZE),
-                    deviceLong(id, CL_DEVICE_LOCAL_MEM_SIZE)));
+                    deviceLong(id, CL_DEVICE_LOCAL_MEM_SIZE),
+                    (int) deviceInt(id, CL_DEVICE_PREFERRED_VECTOR_WIDTH_FLOAT)));
         }
     }
 

@@ -26,13 +26,15 @@ import org.jocl.cl_kernel;
 import org.jocl.cl_program;
 
 /**
- * The kernels of {@code point_kernels.cl} built for one device and one dimension D, with the
- * work-group size (tile) they were compiled for ({@code -D DIM=D -D TILE=tile}).
+ * The kernels of {@code point_kernels.cl} built for one device, one dimension D and a number of
+ * lanes per work-item, with the work-group size (tile) they were compiled for
+ * ({@code -D DIM=D -D TILE=tile -D VEC=lanes}; see {@link OpenClDeviceInfo#lanes()}).
  *
  * <p>The tile is the largest power of two up to {@value #PREFERRED_TILE} that the device allows: at
  * most {@code CL_DEVICE_MAX_WORK_GROUP_SIZE}, a local-memory tile ({@code tile * (D + 1)} floats) of
  * at most half of {@code CL_DEVICE_LOCAL_MEM_SIZE}, and at most the {@code CL_KERNEL_WORK_GROUP_SIZE}
- * of every kernel (if a kernel needs too many registers, the program is rebuilt with a smaller tile).
+ * of every kernel (if a kernel needs too many registers, the program is rebuilt with a smaller tile),
+ * and at least the number of lanes (which is lowered to the tile otherwise).
  *
  * <p>A failed build throws an {@link IllegalStateException} carrying the compiler's build log.
  * Not thread-safe: kernel objects hold their arguments, so the owning {@link OpenClContext}
@@ -65,16 +67,16 @@ record OpenClProgram(cl_program program, int tile, Map<String, cl_kernel> kernel
         return kernel;
     }
 
-    /** Builds {@code point_kernels.cl} for dimension {@code dimension} on {@code info}'s device. */
-    static OpenClProgram build(cl_context context, OpenClDeviceInfo info, int dimension) {
+    /** Builds {@code point_kernels.cl} for dimension {@code dimension} and {@code lanes} lanes. */
+    static OpenClProgram build(cl_context context, OpenClDeviceInfo info, int dimension, int lanes) {
         int tile = PREFERRED_TILE;
         long localFloats = info.localMemoryBytes() / 2 / Sizeof.cl_float;
         while (tile > 1 && (tile > info.maxWorkGroupSize() || (long) tile * (dimension + 1) > localFloats)) {
             tile /= 2;
         }
         while (true) {
-            OpenClProgram built = build(context, info, SOURCE,
-                    "-D DIM=" + dimension + " -D TILE=" + tile, tile, KERNEL_NAMES);
+            OpenClProgram built = build(context, info, SOURCE, "-D DIM=" + dimension + " -D TILE="
+                    + tile + " -D VEC=" + Math.min(lanes, tile), tile, KERNEL_NAMES);
             int allowed = built.smallestKernelWorkGroupSize(info.device());
             if (allowed >= tile || tile == 1) {
                 return built;

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import org.geomloss.kernels.BlockSparsity;
 import org.geomloss.kernels.CostFunction;
 import org.geomloss.kernels.GroundCost;
@@ -14,13 +17,19 @@ import org.geomloss.kernels.PointArray;
 import org.geomloss.kernels.PointKernels;
 import org.geomloss.kernels.RadialKernel;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Differential test: every OpenCL kernel against {@link org.geomloss.kernels.ScalarPointKernels}
  * (float64 accumulation) on awkward sizes, with the float32 tolerances of the golden files
  * (shared/golden/README.md, section 5: rtol 1e-4 on values, 5e-4 on gradients, atol 1e-7 times the
  * natural scale of the array). Skipped when the machine has no OpenCL device.
+ *
+ * <p>The reductions run twice: with the device's own lanes per work-item (16 on an AVX-512 CPU) and
+ * with one lane, the form GPUs use, so that both forms of the kernels are checked on any device.
  */
 class OpenClPointKernelsTest {
 
@@ -34,18 +43,39 @@ class OpenClPointKernelsTest {
     private static final double[] EPSILONS = {1e-4, 10.0};
     private static final double[] SIGMAS = {0.05, 0.5};
 
-    private static PointKernels openCl;
+    private static final Map<Integer, PointKernels> KERNELS_BY_LANES = new ConcurrentHashMap<>();
+
     private final PointKernels scalar = Kernels.scalar();
+    private PointKernels openCl;
     private int compared;
 
     @BeforeAll
-    static void selectDevice() {
+    static void requireDevice() {
         assumeTrue(OpenClDevices.available(), () -> String.join("; ", OpenClDevices.describeAll()));
+    }
+
+    @BeforeEach
+    void selectDefaultKernels() {
         openCl = OpenClDevices.preferred().kernels();
     }
 
-    @Test
-    void everyKernelMatchesTheScalarReferenceOnAwkwardSizes() {
+    /** The device's own lanes per work-item, then 1 (GPU form) if that differs. */
+    static IntStream laneCounts() {
+        int own = OpenClDevices.available() ? OpenClDevices.preferred().info().lanes() : 1;
+        return own == 1 ? IntStream.of(1) : IntStream.of(own, 1);
+    }
+
+    private void useLanes(int lanes) {
+        OpenClDevice device = OpenClDevices.preferred();
+        openCl = lanes == device.info().lanes() ? device.kernels()
+                : KERNELS_BY_LANES.computeIfAbsent(lanes,
+                        l -> new OpenClPointKernels(new OpenClContext(device.info(), l)));
+    }
+
+    @ParameterizedTest(name = "lanes={0}")
+    @MethodSource("laneCounts")
+    void everyKernelMatchesTheScalarReferenceOnAwkwardSizes(int lanes) {
+        useLanes(lanes);
         Random random = new Random(20260101);
         int configurations = 0;
         for (int r = 0; r < ROW_COUNTS.length; r++) {
@@ -66,8 +96,10 @@ class OpenClPointKernelsTest {
         assertEquals(configurations * (2 * 2 * 2 + 3 * 2), compared);
     }
 
-    @Test
-    void selfTransportWithCoincidentPointsMatches() {
+    @ParameterizedTest(name = "lanes={0}")
+    @MethodSource("laneCounts")
+    void selfTransportWithCoincidentPointsMatches(int lanes) {
+        useLanes(lanes);
         Random random = new Random(7);
         // The same array on both sides, as in the debiasing terms: every diagonal pair is at distance
         // 0, where the p = 1 cost is clamped and its gradient is 0.
@@ -77,8 +109,10 @@ class OpenClPointKernelsTest {
         assertEquals(2 * 2 * 2 + 3 * 2, compared);
     }
 
-    @Test
-    void blockSparseReductionsMatch() {
+    @ParameterizedTest(name = "lanes={0}")
+    @MethodSource("laneCounts")
+    void blockSparseReductionsMatch(int lanes) {
+        useLanes(lanes);
         Random random = new Random(11);
         PointArray x = cloud(random, 300, 2, 0.0f);
         PointArray y = cloud(random, 257, 2, 0.1f);
