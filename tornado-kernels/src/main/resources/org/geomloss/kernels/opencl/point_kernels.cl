@@ -121,14 +121,17 @@ inline floatV squared_distances(const float *xi, __local const float *tile_y, in
 
 // softmin: out[i] = (m, s) with sum_j exp(h_j - c_ij / eps) = s * exp(m); the host returns
 // -eps * (m + log s). Online log-sum-exp per lane: the running maximum only grows; one exp per
-// pair (exp(-|s - m|), then either rescale the sum or add the term), no branch.
+// pair (exp(-|s - m|), then either rescale the sum or add the term), no branch. The maximum starts
+// at -FLT_MAX rather than -infinity, so that terms of weight exp(-infinity) (padding, h_j =
+// -infinity) give exp(-infinity) = 0 and never infinity - infinity; a row without any finite term
+// ends with s = 0, which the host turns into +infinity.
 #define SOFTMIN_KERNEL(NAME, COST)                                                             \
 __kernel __attribute__((reqd_work_group_size(TILE, 1, 1)))                                     \
 void NAME(__global const float *x, __global const float *y, __global const float *h,          \
           const float invEps, __global const int4 *work, __global const int *ranges,          \
           __global float2 *out) {                                                              \
     KERNEL_PROLOGUE                                                                            \
-    floatV runningMax = (floatV)(-INFINITY), sum = ZERO, compensation = ZERO;                  \
+    floatV runningMax = (floatV)(-FLT_MAX), sum = ZERO, compensation = ZERO;                   \
     FOR_EACH_TILE(h, -INFINITY, {                                                              \
         floatV tileMax = runningMax, tileSum = ZERO;                                           \
         for (int j = 0; j < span; j += VEC) {                                                  \
@@ -136,11 +139,10 @@ void NAME(__global const float *x, __global const float *y, __global const float
             floatV s = LOAD_V(tile_weight + j) - COST(d2) * invEps;                            \
             floatV larger = fmax(tileMax, s);                                                  \
             floatV e = exp(fmin(tileMax, s) - larger);                                         \
-            e = (s == -INFINITY) ? ZERO : e;                                                   \
             tileSum = (s > tileMax) ? fma(tileSum, e, ONE) : tileSum + e;                      \
             tileMax = larger;                                                                  \
         }                                                                                      \
-        floatV scale = (tileMax > runningMax) ? exp(runningMax - tileMax) : ONE;               \
+        floatV scale = exp(runningMax - tileMax);                                              \
         sum *= scale;                                                                          \
         compensation *= scale;                                                                 \
         runningMax = tileMax;                                                                  \
@@ -149,13 +151,13 @@ void NAME(__global const float *x, __global const float *y, __global const float
     float lanesMax[VEC], lanesSum[VEC];                                                        \
     STORE_V(runningMax, lanesMax);                                                             \
     STORE_V(sum - compensation, lanesSum);                                                     \
-    float rowMax = -INFINITY;                                                                  \
+    float rowMax = -FLT_MAX;                                                                   \
     for (int l = 0; l < VEC; l++) {                                                            \
         rowMax = fmax(rowMax, lanesMax[l]);                                                    \
     }                                                                                          \
     float rowSum = 0.0f;                                                                       \
     for (int l = 0; l < VEC; l++) {                                                            \
-        rowSum += lanesMax[l] == -INFINITY ? 0.0f : lanesSum[l] * exp(lanesMax[l] - rowMax);   \
+        rowSum += lanesSum[l] * exp(lanesMax[l] - rowMax);                                     \
     }                                                                                          \
     if (active) {                                                                              \
         out[i] = (float2)(rowMax, rowSum);                                                     \
