@@ -27,8 +27,11 @@ import org.jocl.cl_mem;
  * <p>How it computes:
  * <ul>
  *   <li>One work-item per output row; columns stream through local memory in tiles of one work-group
- *       (see {@link OpenClProgram} for its size); block-sparse structures launch one work-group per
+ *       (see {@code OpenClProgram} for its size); block-sparse structures launch one work-group per
  *       tile of rows of a row block, over that block's kept column ranges only.</li>
+ *   <li>On GPUs each work-item reduces its row one column at a time; on CPU devices it reduces 16 (the
+ *       device's preferred float vector width) columns at a time in explicit vector lanes, since CPU
+ *       OpenCL compilers do not vectorise across work-items ({@code OpenClDeviceInfo.lanes()}).</li>
  *   <li>{@code softmin}: online log-sum-exp (running maximum, rescaled sum, one {@code exp} per pair);
  *       the device returns {@code (max, sum)} per row and the host finishes
  *       {@code -eps * (max + log sum)} in float64. A row that visits no column gives
@@ -54,7 +57,7 @@ import org.jocl.cl_mem;
  *
  * <p>Thread-safe: launches on one device are serialised (one in-order queue per device). Buffers
  * of coordinates and block structures are cached by the identity of the host arrays (see
- * {@link DeviceBuffers}), so a loop that passes the same arrays moves only {@code h} or {@code w}
+ * {@code DeviceBuffers}), so a loop that passes the same arrays moves only {@code h} or {@code w}
  * and the outputs per call.
  */
 public final class OpenClPointKernels implements PointKernels {
