@@ -99,7 +99,10 @@ public final class OpenClPointKernels implements PointKernels {
         checkRows(blocks, x.count());
         float[] shift = new float[x.count()];
         for (int i = 0; i < shift.length; i++) {
-            shift[i] = (float) (softmin[i] / eps);
+            // An infinite soft-min (a row without any finite term) would give exp(-inf + inf); the
+            // normalisation by the row's mass makes any finite shift correct, so 0 stands in.
+            float rowShift = (float) (softmin[i] / eps);
+            shift[i] = Float.isFinite(rowShift) ? rowShift : 0.0f;
         }
         copy(launch(kernelName, x, y, h, (float) (1.0 / eps), shift, blocks, out.length), out);
     }

@@ -1,5 +1,6 @@
 package org.geomloss.kernels.opencl;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -157,6 +158,22 @@ class OpenClPointKernelsTest {
         openCl.kernelSum(RadialKernel.GAUSSIAN, 1.0, some, none, new double[0], sums);
         assertEquals(0.0, sums[0]);
         openCl.kernelSum(RadialKernel.GAUSSIAN, 1.0, none, some, new double[] {1, 1}, new double[0]);
+    }
+
+    @Test
+    void rowsWithoutAnyFiniteTermGiveInfinityAndAZeroGradient() {
+        PointArray x = new PointArray(new float[] {0f, 0f, 1f, 1f, 2f, 0f}, 3, 2);
+        PointArray y = new PointArray(new float[] {0.5f, 0.5f, 3f, 1f}, 2, 2);
+        double[] h = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (GroundCost cost : GroundCost.values()) {
+            double[] softmin = new double[3];
+            openCl.softmin(cost, x, y, h, 0.1, BlockSparsity.dense(3, 2), softmin);
+            assertArrayEquals(new double[] {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+                    Double.POSITIVE_INFINITY}, softmin, cost.toString());
+            double[] gradient = new double[6];
+            openCl.softminGradient(cost, x, y, h, 0.1, softmin, BlockSparsity.dense(3, 2), gradient);
+            assertArrayEquals(new double[6], gradient, cost.toString());
+        }
     }
 
     @Test
