@@ -146,6 +146,23 @@ class OpenClPointKernelsTest {
     }
 
     @Test
+    void aLoopOverTheSameArraysUploadsTheirCoordinatesOnce() {
+        OpenClContext context = new OpenClContext(OpenClDevices.preferred().info());
+        PointKernels kernels = new OpenClPointKernels(context);
+        Random random = new Random(13);
+        PointArray x = cloud(random, 30, 2, 0.0f);
+        PointArray y = cloud(random, 20, 2, 0.1f);
+        BlockSparsity blocks = BlockSparsity.dense(30, 20);
+        double[] out = new double[30];
+        for (int iteration = 0; iteration < 3; iteration++) {
+            kernels.softmin(GroundCost.HALF_SQUARED_EUCLIDEAN, x, y, new double[20], 0.1, blocks, out);
+            kernels.softmin(GroundCost.HALF_SQUARED_EUCLIDEAN, x, x, new double[30], 0.1,
+                    BlockSparsity.dense(30, 30), out);
+        }
+        assertEquals(2, context.buffers().cachedCoordinateCount());
+    }
+
+    @Test
     void emptyCloudsGiveTheConventionalValues() {
         PointArray none = new PointArray(new float[0], 0, 2);
         PointArray some = new PointArray(new float[] {0f, 0f, 1f, 1f}, 2, 2);
