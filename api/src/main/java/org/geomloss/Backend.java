@@ -7,13 +7,15 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>{@link #TENSORIZED}: dense N x M cost matrices, {@code 8 N M} bytes per direction (up to four
- *       directions when debiasing); refuses sizes that do not fit in the heap. Kernel losses never
- *       need the matrix and stream like {@link #ONLINE}.</li>
+ *       directions when debiasing), built and reduced on the JVM in float64 whatever the device;
+ *       refuses sizes that do not fit in the heap. Kernel losses never need the matrix and stream
+ *       like {@link #ONLINE}, on the chosen device.</li>
  *   <li>{@link #ONLINE}: costs recomputed inside each reduction; memory linear in N + M.</li>
  *   <li>{@link #MULTISCALE}: grid clustering, coarse-to-fine annealing and kernel truncation
  *       (Sinkhorn, dimension &lt;= 3); memory linear in N + M plus the kept cluster pairs.</li>
- *   <li>{@link #AUTO}: GeomLoss's rule: {@code N M <= 5000^2} gives tensorized; else multiscale for
- *       Sinkhorn with {@code p = 2}, {@code D <= 3} and {@code N M > 10^8}; else online.</li>
+ *   <li>{@link #AUTO}: GeomLoss's rule: {@code N M <= 5000^2} gives tensorized (online on an
+ *       accelerator device); else multiscale for Sinkhorn with {@code p = 2}, {@code D <= 3} and
+ *       {@code N M > 10^8}; else online.</li>
  * </ul>
  */
 public enum Backend {

@@ -133,7 +133,13 @@ public final class SamplesLoss {
 
     private LossGradients toGradients(Outcome outcome) {
         return new LossGradients(outcome.value(), outcome.gradX(), outcome.gradY(), outcome.gradA(),
-                outcome.gradB(), outcome.backend(), device.description());
+                outcome.gradB(), outcome.backend(), deviceUsed(outcome.backend()));
+    }
+
+    /** Dense cost matrices (tensorized Sinkhorn) always live on the JVM, in float64. */
+    private String deviceUsed(Backend used) {
+        boolean dense = used == Backend.TENSORIZED && (loss == Loss.SINKHORN || loss == Loss.HAUSDORFF);
+        return dense ? "jvm float64 dense matrices" : device.description();
     }
 
     private List<Outcome> evaluate(List<Measure> xs, List<Measure> ys, boolean gradients) {
@@ -265,7 +271,8 @@ public final class SamplesLoss {
         }
         long pairs = (long) n * m;
         if (pairs <= TENSORIZED_MAX_PAIRS) {
-            return Backend.TENSORIZED;
+            // Dense matrices live on the JVM: an accelerator device streams instead.
+            return device == Device.jvm() ? Backend.TENSORIZED : Backend.ONLINE;
         }
         if (sinkhornFamily && loss == Loss.SINKHORN && d <= 3 && pairs > MULTISCALE_MIN_PAIRS
                 && p == 2 && cost instanceof GroundCost) {
@@ -456,8 +463,16 @@ public final class SamplesLoss {
             return this;
         }
 
-        /** The immutable loss. */
+        /**
+         * The immutable loss.
+         *
+         * @throws IllegalArgumentException if a custom cost is asked of a device other than the JVM
+         */
         public SamplesLoss build() {
+            if (cost != null && !(cost instanceof GroundCost) && device != Device.jvm()) {
+                throw new IllegalArgumentException("cost: a custom CostFunction runs on Device.jvm() "
+                        + "only, not on " + device.description());
+            }
             return new SamplesLoss(this);
         }
 
