@@ -12,14 +12,15 @@ import picocli.CommandLine.Model.CommandSpec;
  * the gallery pictures and the demos. Without a subcommand it runs {@code demo}.
  *
  * <p>Exit codes: 0 on success, 2 for bad options or bad input (the message names the file, the line
- * or field, or the option), 1 for an unexpected failure.
+ * or field, or the option) and for a device that cannot run (no OpenCL), 1 for an unexpected
+ * failure.
  */
 @Command(name = "geomloss", mixinStandardHelpOptions = true,
         version = "geomloss 0.1.0 (GeomLoss for Java)",
         description = "Geometric losses and optimal transport between point clouds (GeomLoss for "
                 + "Java). Without a subcommand, runs 'demo'.",
         subcommands = {LossCommand.class, DemoCommand.class, GalleryCommand.class,
-            OtCommand.class, PlanCommand.class, RegisterCommand.class,
+            OtCommand.class, PlanCommand.class, RegisterCommand.class, DevicesCommand.class,
             CommandLine.HelpCommand.class})
 public final class GeomLossCommand implements Callable<Integer> {
 
@@ -41,7 +42,8 @@ public final class GeomLossCommand implements Callable<Integer> {
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             if (exception instanceof IllegalArgumentException
-                    || exception instanceof UnsupportedOperationException) {
+                    || exception instanceof UnsupportedOperationException
+                    || exception instanceof IllegalStateException) {
                 line.getErr().println("geomloss " + line.getCommandName() + ": error: "
                         + exception.getMessage());
                 line.getErr().flush();

@@ -3,7 +3,11 @@ package org.geomloss.examples.cli;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.geomloss.SamplesLoss;
+import org.geomloss.kernels.Device;
+import org.geomloss.kernels.opencl.OpenClDevices;
 import picocli.CommandLine.Option;
 
 /**
@@ -12,6 +16,8 @@ import picocli.CommandLine.Option;
  * keyword, which validates them (a bad value gives an error naming the option and the value).
  */
 final class LossOptions {
+
+    private static final Pattern INDICES = Pattern.compile("(\\d+):(\\d+)");
 
     @Option(names = "--loss", paramLabel = "NAME", defaultValue = "sinkhorn",
             description = "sinkhorn, hausdorff, energy, gaussian or laplacian (default: ${DEFAULT-VALUE}).")
@@ -63,6 +69,13 @@ final class LossOptions {
     @Option(names = "--verbose", description = "Log the blur schedule and each iteration.")
     boolean verbose;
 
+    @Option(names = "--device", paramLabel = "WHERE", defaultValue = "jvm",
+            description = "Where the kernels run: jvm, opencl (the first GPU, else the first "
+                    + "device), opencl:NAME (a fragment of the device or platform name) or "
+                    + "opencl:P:D (platform and device indices); see 'geomloss devices' "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String device;
+
     /** The options under their GeomLoss keywords, in GeomLoss's order. */
     Map<String, Object> parameters() {
         Map<String, Object> parameters = new LinkedHashMap<>();
@@ -84,7 +97,28 @@ final class LossOptions {
     SamplesLoss build() {
         SamplesLoss.Builder builder = SamplesLoss.builder();
         parameters().forEach(builder::set);
-        return builder.build();
+        return builder.device(device()).build();
+    }
+
+    /** The device named by {@code --device}. */
+    Device device() {
+        String name = device.strip();
+        if (name.equalsIgnoreCase("jvm")) {
+            return Device.jvm();
+        }
+        if (name.equalsIgnoreCase("opencl")) {
+            return OpenClDevices.preferred();
+        }
+        if (name.regionMatches(true, 0, "opencl:", 0, 7)) {
+            String selector = name.substring(7);
+            Matcher indices = INDICES.matcher(selector);
+            return indices.matches()
+                    ? OpenClDevices.select(Integer.parseInt(indices.group(1)),
+                            Integer.parseInt(indices.group(2)))
+                    : OpenClDevices.select(selector);
+        }
+        throw new IllegalArgumentException("--device must be jvm, opencl, opencl:NAME or "
+                + "opencl:P:D, got '" + device + "'");
     }
 
     private Double truncateValue() {

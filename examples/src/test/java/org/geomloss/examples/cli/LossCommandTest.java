@@ -184,11 +184,27 @@ class LossCommandTest {
     }
 
     @Test
+    void namesTheDevice() throws IOException {
+        CliRun jvm = CliRun.of("loss", xFile.toString(), yFile.toString(), "--device", "jvm");
+        assertEquals(0, jvm.exitCode(), jvm.err());
+        assertTrue(JSON.readTree(jvm.out()).get("device").asText().startsWith("jvm"));
+        CliRun bogus = CliRun.of("loss", xFile.toString(), yFile.toString(), "--device", "tpu");
+        assertEquals(2, bogus.exitCode());
+        assertTrue(bogus.err().contains("--device must be jvm, opencl, opencl:NAME or opencl:P:D, "
+                + "got 'tpu'"), bogus.err());
+        CliRun devices = CliRun.of("devices");
+        assertEquals(0, devices.exitCode(), devices.err());
+        assertTrue(devices.out().startsWith("jvm: jvm"), devices.out());
+        assertTrue(devices.out().contains("opencl: "), devices.out());
+    }
+
+    @Test
     void helpDocumentsEveryGeomLossParameter() {
         CliRun run = CliRun.of("loss", "--help");
         assertEquals(0, run.exitCode());
         for (String option : new String[] {"--loss", "--p", "--blur", "--reach", "--diameter",
             "--scaling", "--truncate", "--cluster-scale", "--[no-]debias", "--backend", "--verbose",
+            "--device",
             "--x-weights", "--x-weight-column", "--grad-x", "--potential-x", "--dtype"}) {
             assertTrue(run.out().contains(option), option + " missing from:\n" + run.out());
         }
