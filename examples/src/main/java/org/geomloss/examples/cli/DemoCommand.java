@@ -54,8 +54,8 @@ final class DemoCommand implements Callable<Integer> {
         table(out, "3D sphere -> torus", Measure.of(BuiltInShapes.sphere(n, 1.0, seed)),
                 Measure.of(BuiltInShapes.torus(n, 1.0, 0.35, seed + 1)), chosen);
         out.println();
-        out.println("More: ./geomloss --help, ./geomloss gallery (the nine gradient-flow pictures), "
-                + "./geomloss loss X.npy Y.npy (your own data).");
+        out.println("More: ./geomloss --help; ./geomloss gallery, plan, register (pictures); "
+                + "./geomloss loss X Y and ./geomloss ot X Y (your own .npy or .csv clouds).");
         out.flush();
         return 0;
     }
