@@ -13,9 +13,11 @@ import java.util.Locale;
  *   <li>{@link #ONLINE}: costs recomputed inside each reduction; memory linear in N + M.</li>
  *   <li>{@link #MULTISCALE}: grid clustering, coarse-to-fine annealing and kernel truncation
  *       (Sinkhorn, dimension &lt;= 3); memory linear in N + M plus the kept cluster pairs.</li>
- *   <li>{@link #AUTO}: GeomLoss's rule: {@code N M <= 5000^2} gives tensorized (online on an
- *       accelerator device); else multiscale for Sinkhorn with {@code p = 2}, {@code D <= 3} and
- *       {@code N M > 10^8}; else online.</li>
+ *   <li>{@link #AUTO}: multiscale for Sinkhorn with {@code p = 2}, {@code D <= 3} and
+ *       {@code N M > 10^8} (GeomLoss's rule), else online. Unlike GeomLoss, AUTO never picks
+ *       tensorized: on the JVM the dense matrices are both larger and slower than the streaming
+ *       SIMD kernels (measured 0.77 s against 0.03 s for a 1000 x 1000 Sinkhorn with gradients),
+ *       and the results agree within float32 rounding.</li>
  * </ul>
  */
 public enum Backend {

@@ -41,8 +41,6 @@ import org.slf4j.LoggerFactory;
 public final class SamplesLoss {
 
     private static final Logger LOG = LoggerFactory.getLogger(SamplesLoss.class);
-    /** GeomLoss's auto rule: tensorized up to this many pairs. */
-    private static final long TENSORIZED_MAX_PAIRS = 5000L * 5000L;
     /** GeomLoss's auto rule: multiscale beyond this many pairs. */
     private static final long MULTISCALE_MIN_PAIRS = 10000L * 10000L;
     /** Relative tolerance on equal masses in balanced Sinkhorn, as GeomLoss's ot API. */
@@ -250,7 +248,6 @@ public final class SamplesLoss {
     }
 
     private Backend resolveBackend(int n, int m, int d) {
-        boolean sinkhornFamily = loss == Loss.SINKHORN || loss == Loss.HAUSDORFF;
         if (backend == Backend.MULTISCALE) {
             if (loss != Loss.SINKHORN) {
                 throw new UnsupportedOperationException("the multiscale backend serves the sinkhorn "
@@ -270,12 +267,8 @@ public final class SamplesLoss {
             return backend;
         }
         long pairs = (long) n * m;
-        if (pairs <= TENSORIZED_MAX_PAIRS) {
-            // Dense matrices live on the JVM: an accelerator device streams instead.
-            return device == Device.jvm() ? Backend.TENSORIZED : Backend.ONLINE;
-        }
-        if (sinkhornFamily && loss == Loss.SINKHORN && d <= 3 && pairs > MULTISCALE_MIN_PAIRS
-                && p == 2 && cost instanceof GroundCost) {
+        if (loss == Loss.SINKHORN && d <= 3 && pairs > MULTISCALE_MIN_PAIRS && p == 2
+                && cost instanceof GroundCost) {
             return Backend.MULTISCALE;
         }
         return Backend.ONLINE;
