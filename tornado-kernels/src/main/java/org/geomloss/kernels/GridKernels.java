@@ -1,0 +1,157 @@
+package org.geomloss.kernels;
+
+/**
+ * Kernels over regular grids, the building blocks of separable operators: each method transforms
+ * the <em>last</em> (contiguous) axis of a row-major array and writes the result with that axis moved
+ * to the <em>front</em>. Applying one such pass per axis, {@code d} passes in all, visits every axis
+ * once and leaves the array in its original axis order, while every pass reads contiguous rows.
+ *
+ * <p>Layout: the input is {@code lines} rows of {@code sourceLength} values,
+ * {@code in[line * sourceLength + s]}; the output is {@code targetLength} rows of {@code lines}
+ * values, {@code out[t * lines + line]}. For a 2D image {@code [height][width]}, a pass along the
+ * width gives {@code [width'][height]}, and a second pass along the height gives
+ * {@code [height'][width']}.
+ *
+ * <p>Each method has one data-parallel outer loop over blocks of lines (run on the
+ * {@link ComputePool}), explicit output arrays and no allocation inside the loop: the shape a
+ * TornadoVM task can wrap. Results do not depend on the number of threads. Inputs and outputs must
+ * be distinct arrays.
+ */
+public final class GridKernels {
+
+    /**
+     * Terms of a log-sum-exp more than this far below the maximum are skipped: each weighs less than
+     * {@code exp(-60) = 9e-27} relative to the largest one, far below float64 resolution even summed
+     * over a million of them.
+     */
+    public static final double NEGLIGIBLE_LOG_RATIO = 60.0;
+
+    /** Aim for about this many (target, source) pairs per parallel block. */
+    private static final long PAIRS_PER_BLOCK = 1L << 16;
+
+    private GridKernels() {
+    }
+
+    /**
+     * The log-domain convolution along the last axis:
+     * <pre>  out[t * lines + l] = log sum_s exp(in[l * sourceLength + s] - costs[t * sourceLength + s] * invEps)</pre>
+     * computed with the exact maximum of each sum subtracted first (two passes), so nothing
+     * overflows; terms more than {@link #NEGLIGIBLE_LOG_RATIO} below that maximum skip their
+     * exponential. A row whose inputs are all {@code -infinity} gives {@code -infinity}.
+     *
+     * @param in           {@code lines * sourceLength} log-values
+     * @param lines        number of independent rows
+     * @param sourceLength length of each input row
+     * @param costs        {@code targetLength * sourceLength} cost table {@code c(u_t, v_s)}
+     * @param targetLength length of each output row
+     * @param invEps       {@code 1 / eps}
+     * @param out          {@code targetLength * lines} results, transposed as described above
+     */
+    public static void logSumExpAlongLastAxis(double[] in, int lines, int sourceLength,
+                                              double[] costs, int targetLength, double invEps,
+                                              double[] out) {
+        int linesPerBlock = linesPerBlock(lines, (long) sourceLength * targetLength);
+        int blocks = (lines + linesPerBlock - 1) / linesPerBlock;
+        ComputePool.forEachBlock(blocks, block -> {
+            int end = Math.min(lines, (block + 1) * linesPerBlock);
+            for (int line = block * linesPerBlock; line < end; line++) {
+                logSumExpLine(in, line * sourceLength, sourceLength, costs, targetLength, invEps,
+                        out, line, lines);
+            }
+        });
+    }
+
+    /**
+     * Linear interpolation along the last axis, with two taps per target:
+     * <pre>  out[t * lines + l] = (1 - w_t) in[l * S + i_t] + w_t in[l * S + min(i_t + 1, S - 1)]</pre>
+     *
+     * @param in           {@code lines * sourceLength} values
+     * @param lines        number of independent rows
+     * @param sourceLength S, the length of each input row
+     * @param lowerIndex   {@code i_t} for each target, in {@code [0, S)}
+     * @param upperWeight  {@code w_t} for each target, in {@code [0, 1]}
+     * @param out          {@code lowerIndex.length * lines} results, transposed
+     */
+    public static void interpolateAlongLastAxis(double[] in, int lines, int sourceLength,
+                                                int[] lowerIndex, double[] upperWeight,
+                                                double[] out) {
+        int targetLength = lowerIndex.length;
+        int linesPerBlock = linesPerBlock(lines, targetLength);
+        int blocks = (lines + linesPerBlock - 1) / linesPerBlock;
+        ComputePool.forEachBlock(blocks, block -> {
+            int end = Math.min(lines, (block + 1) * linesPerBlock);
+            for (int line = block * linesPerBlock; line < end; line++) {
+                int base = line * sourceLength;
+                for (int t = 0; t < targetLength; t++) {
+                    int lower = lowerIndex[t];
+                    int upper = Math.min(lower + 1, sourceLength - 1);
+                    double w = upperWeight[t];
+                    out[t * lines + line] = (1.0 - w) * in[base + lower] + w * in[base + upper];
+                }
+            }
+        });
+    }
+
+    /**
+     * Sums of consecutive pairs along the last axis, the 2-to-1 coarsening of a mass pyramid:
+     * <pre>  out[t * lines + l] = in[l * S + 2t] + in[l * S + 2t + 1]</pre>
+     * for {@code t < ceil(S / 2)}, the second term being 0 past the end of an odd row. Total mass is
+     * preserved exactly up to rounding.
+     *
+     * @param in           {@code lines * sourceLength} values
+     * @param lines        number of independent rows
+     * @param sourceLength S, the length of each input row
+     * @param out          {@code ceil(S / 2) * lines} results, transposed
+     */
+    public static void sumPairsAlongLastAxis(double[] in, int lines, int sourceLength,
+                                             double[] out) {
+        int targetLength = (sourceLength + 1) / 2;
+        int linesPerBlock = linesPerBlock(lines, sourceLength);
+        int blocks = (lines + linesPerBlock - 1) / linesPerBlock;
+        ComputePool.forEachBlock(blocks, block -> {
+            int end = Math.min(lines, (block + 1) * linesPerBlock);
+            for (int line = block * linesPerBlock; line < end; line++) {
+                int base = line * sourceLength;
+                for (int t = 0; t < targetLength; t++) {
+                    int s = 2 * t;
+                    double pair = in[base + s] + (s + 1 < sourceLength ? in[base + s + 1] : 0.0);
+                    out[t * lines + line] = pair;
+                }
+            }
+        });
+    }
+
+    /** One row of {@link #logSumExpAlongLastAxis}: all targets of line {@code line}. */
+    private static void logSumExpLine(double[] in, int base, int sourceLength, double[] costs,
+                                      int targetLength, double invEps, double[] out, int line,
+                                      int lines) {
+        for (int t = 0; t < targetLength; t++) {
+            int row = t * sourceLength;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int s = 0; s < sourceLength; s++) {
+                double v = in[base + s] - costs[row + s] * invEps;
+                if (v > max) {
+                    max = v;
+                }
+            }
+            double result = max;
+            if (max != Double.NEGATIVE_INFINITY) {
+                double threshold = max - NEGLIGIBLE_LOG_RATIO;
+                double sum = 0.0;
+                for (int s = 0; s < sourceLength; s++) {
+                    double v = in[base + s] - costs[row + s] * invEps;
+                    if (v > threshold) {
+                        sum += Math.exp(v - max);
+                    }
+                }
+                result = max + Math.log(sum);
+            }
+            out[t * lines + line] = result;
+        }
+    }
+
+    private static int linesPerBlock(int lines, long workPerLine) {
+        long perBlock = Math.max(1L, PAIRS_PER_BLOCK / Math.max(1L, workPerLine));
+        return (int) Math.min(Math.max(1, lines), perBlock);
+    }
+}
