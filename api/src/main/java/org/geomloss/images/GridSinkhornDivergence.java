@@ -60,7 +60,7 @@ final class GridSinkhornDivergence {
         if (level > 0) {
             jump(loop, pyramid, logA, logB, level, 0, eps);
         }
-        return result(loop.extrapolate(eps), a, b, massA, massB, rho);
+        return result(loop.extrapolate(eps), a, b, rho);
     }
 
     /**
@@ -95,8 +95,7 @@ final class GridSinkhornDivergence {
     }
 
     /** The value of GeomLoss's {@code sinkhorn_cost} and the true derivatives of that value. */
-    private GridLossResult result(FinalStep last, double[] a, double[] b, double massA,
-                                  double massB, double rho) {
+    private static GridLossResult result(FinalStep last, double[] a, double[] b, double rho) {
         double[] fba = last.fBA().potential();
         double[] gab = last.gAB().potential();
         double[] faa = last.debiased() ? last.fAA().potential() : null;
@@ -112,11 +111,11 @@ final class GridSinkhornDivergence {
             double slope = rho + eps;
             value = kappa * (unbalanced(a, fba, faa, rho, slope, gradA)
                     + unbalanced(b, gab, gbb, rho, slope, gradB));
-            double shiftA = last.debiased() ? eps * (massA - massB) : eps / 2 - eps * massB;
-            double shiftB = last.debiased() ? eps * (massB - massA) : eps / 2 - eps * massA;
-            for (int i = 0; i < gradA.length; i++) {
-                gradA[i] += shiftA;
-                gradB[i] += shiftB;
+            if (!last.debiased()) {
+                for (int i = 0; i < gradA.length; i++) {
+                    gradA[i] -= eps / 2;
+                    gradB[i] -= eps / 2;
+                }
             }
         }
         return new GridLossResult(value, gradA, gradB);
@@ -134,8 +133,9 @@ final class GridSinkhornDivergence {
 
     /**
      * {@code <w, E(self) - E(f)>} with {@code E(f) = exp(-f/rho)} and {@code E(self) = 1} when not
-     * debiasing; the gradient entries get {@code (rho + eps) (E(self) - E(f))}, the derivative of
-     * {@code (rho + eps/2)} times this sum through the optimality conditions of the dual.
+     * debiasing; the gradient entries get {@code (rho + eps) (E(self) - E(f))}. By the envelope
+     * theorem on the dual, {@code dOT(a,b)/da_i = (rho + eps)(1 - E(f_i)) - eps + eps m_b}; in the
+     * debiased value the mass terms cancel, in the raw value {@code -eps/2} remains.
      */
     private static double unbalanced(double[] w, double[] f, double[] self, double rho,
                                      double slope, double[] gradient) {

@@ -30,11 +30,12 @@ import java.util.List;
  * <p><b>Gradients</b> ({@link GridLossResult#gradientA()}): balanced, they are the potentials, as in
  * GeomLoss: {@code dS/da = F_ba - F_aa} (debiased) or {@code F_ba} (raw). Unbalanced, they are the
  * true derivatives of the value at convergence:
- * {@code (rho + eps)(e^{-F_aa/rho} - e^{-F_ba/rho}) + eps (m_a - m_b)} (debiased) and
- * {@code (rho + eps)(1 - e^{-F_ba/rho}) + eps/2 - eps m_b} (raw), with {@code m} the total masses.
- * GeomLoss's autograd applies {@code rho + eps/2} instead of {@code rho + eps} and omits the mass
- * terms (its intended backward is dead code); its unbalanced gradients are therefore off by the
- * factor {@code (rho + eps/2) / (rho + eps)}.
+ * {@code (rho + eps)(e^{-F_aa/rho} - e^{-F_ba/rho})} (debiased; the mass terms of the dual cancel)
+ * and {@code (rho + eps)(1 - e^{-F_ba/rho}) - eps/2} (raw). GeomLoss's autograd applies
+ * {@code rho + eps/2} instead of {@code rho + eps} (its intended backward is dead code) and misses
+ * the raw {@code -eps/2}: its unbalanced gradients are off by the factor
+ * {@code (rho + eps/2) / (rho + eps)}. Finite differences of the value confirm these formulas
+ * (GridLossPropertiesTest).
  *
  * <p><b>Differences from upstream</b> (all deliberate):
  * <ul>
