@@ -1,6 +1,7 @@
 package org.geomloss.images;
 
 import java.util.Arrays;
+import org.geomloss.kernels.AxisCostTable;
 import org.geomloss.kernels.GridKernels;
 import org.geomloss.sinkhorn.SoftminOperator;
 
@@ -28,8 +29,9 @@ public final class GridSoftmin implements SoftminOperator {
 
     private final RegularGrid target;
     private final RegularGrid source;
-    private final double[][] axisCosts;
+    private final AxisCostTable[] axisCosts;
     private final SeparablePasses passes;
+    private final double[] blockMaxima;
 
     /**
      * @param target the grid of the outputs (index i)
@@ -47,11 +49,21 @@ public final class GridSoftmin implements SoftminOperator {
         }
         this.target = target;
         this.source = source;
-        this.axisCosts = new double[target.dimension()][];
-        for (int axis = 0; axis < target.dimension(); axis++) {
-            axisCosts[axis] = costTable(target.size(axis), target.spacing(), source.size(axis),
-                    source.spacing(), p);
+        int d = target.dimension();
+        this.axisCosts = new AxisCostTable[d];
+        long workspace = 0;
+        for (int axis = 0; axis < d; axis++) {
+            axisCosts[axis] = AxisCostTable.of(costTable(target.size(axis), target.spacing(),
+                    source.size(axis), source.spacing(), p), target.size(axis), source.size(axis));
+            long lines = 1;
+            for (int other = 0; other < d; other++) {
+                if (other != axis) {
+                    lines *= other > axis ? target.size(other) : source.size(other);
+                }
+            }
+            workspace = Math.max(workspace, lines * axisCosts[axis].blockCount());
         }
+        this.blockMaxima = new double[(int) workspace];
         this.passes = new SeparablePasses(source.shape(), target.shape());
     }
 
@@ -83,7 +95,7 @@ public final class GridSoftmin implements SoftminOperator {
         }
         double invEps = 1.0 / eps;
         passes.run(h, out, (axis, in, lines, result) -> GridKernels.logSumExpAlongLastAxis(in,
-                lines, source.size(axis), axisCosts[axis], target.size(axis), invEps, result));
+                lines, axisCosts[axis], invEps, blockMaxima, result));
         for (int i = 0; i < out.length; i++) {
             out[i] *= -eps;
         }

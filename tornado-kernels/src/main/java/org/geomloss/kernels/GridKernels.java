@@ -21,10 +21,10 @@ public final class GridKernels {
 
     /**
      * Terms of a log-sum-exp more than this far below the maximum are skipped: each weighs less than
-     * {@code exp(-60) = 9e-27} relative to the largest one, far below float64 resolution even summed
-     * over a million of them.
+     * {@code exp(-40) = 4e-18} relative to the largest one, below float64 resolution even summed
+     * over a thousand of them (a 1D convolution sums at most one row).
      */
-    public static final double NEGLIGIBLE_LOG_RATIO = 60.0;
+    public static final double NEGLIGIBLE_LOG_RATIO = 40.0;
 
     /** Aim for about this many (target, source) pairs per parallel block. */
     private static final long PAIRS_PER_BLOCK = 1L << 16;
@@ -34,29 +34,31 @@ public final class GridKernels {
 
     /**
      * The log-domain convolution along the last axis:
-     * <pre>  out[t * lines + l] = log sum_s exp(in[l * sourceLength + s] - costs[t * sourceLength + s] * invEps)</pre>
-     * computed with the exact maximum of each sum subtracted first (two passes), so nothing
-     * overflows; terms more than {@link #NEGLIGIBLE_LOG_RATIO} below that maximum skip their
-     * exponential. A row whose inputs are all {@code -infinity} gives {@code -infinity}.
+     * <pre>  out[t * lines + l] = log sum_s exp(in[l * S + s] - c(t, s) * invEps)</pre>
+     * with {@code c} the {@code table}'s costs. It is computed exactly up to
+     * {@link #NEGLIGIBLE_LOG_RATIO}: the maximum term {@code M} is subtracted first, so nothing
+     * overflows, and terms below {@code M - NEGLIGIBLE_LOG_RATIO} are skipped. Whole source blocks
+     * are skipped when the bound {@code max(in over the block) - min(c over the block) * invEps}
+     * says they hold only such terms (or cannot hold the maximum), so at a small temperature each
+     * output visits only the blocks near it. A row whose inputs are all {@code -infinity} gives
+     * {@code -infinity}.
      *
-     * @param in           {@code lines * sourceLength} log-values
-     * @param lines        number of independent rows
-     * @param sourceLength length of each input row
-     * @param costs        {@code targetLength * sourceLength} cost table {@code c(u_t, v_s)}
-     * @param targetLength length of each output row
-     * @param invEps       {@code 1 / eps}
-     * @param out          {@code targetLength * lines} results, transposed as described above
+     * @param in          {@code lines * S} log-values, {@code S = table.sourceLength()}
+     * @param lines       number of independent rows
+     * @param table       the costs between target and source cells, with block bounds
+     * @param invEps      {@code 1 / eps}
+     * @param blockMaxima workspace of at least {@code lines * table.blockCount()} entries
+     * @param out         {@code table.targetLength() * lines} results, transposed as described above
      */
-    public static void logSumExpAlongLastAxis(double[] in, int lines, int sourceLength,
-                                              double[] costs, int targetLength, double invEps,
-                                              double[] out) {
-        int linesPerBlock = linesPerBlock(lines, (long) sourceLength * targetLength);
+    public static void logSumExpAlongLastAxis(double[] in, int lines, AxisCostTable table,
+                                              double invEps, double[] blockMaxima, double[] out) {
+        int linesPerBlock = linesPerBlock(lines,
+                (long) table.sourceLength() * table.targetLength());
         int blocks = (lines + linesPerBlock - 1) / linesPerBlock;
         ComputePool.forEachBlock(blocks, block -> {
             int end = Math.min(lines, (block + 1) * linesPerBlock);
             for (int line = block * linesPerBlock; line < end; line++) {
-                logSumExpLine(in, line * sourceLength, sourceLength, costs, targetLength, invEps,
-                        out, line, lines);
+                logSumExpLine(in, line, table, invEps, blockMaxima, out, lines);
             }
         });
     }
@@ -122,26 +124,62 @@ public final class GridKernels {
     }
 
     /** One row of {@link #logSumExpAlongLastAxis}: all targets of line {@code line}. */
-    private static void logSumExpLine(double[] in, int base, int sourceLength, double[] costs,
-                                      int targetLength, double invEps, double[] out, int line,
-                                      int lines) {
-        for (int t = 0; t < targetLength; t++) {
-            int row = t * sourceLength;
+    private static void logSumExpLine(double[] in, int line, AxisCostTable table, double invEps,
+                                      double[] blockMaxima, double[] out, int lines) {
+        int sourceLength = table.sourceLength();
+        int blockLength = table.blockLength();
+        int blockCount = table.blockCount();
+        double[] costs = table.costs();
+        double[] minCosts = table.blockMinCosts();
+        int base = line * sourceLength;
+        int maxima = line * blockCount;
+        for (int b = 0; b < blockCount; b++) {
             double max = Double.NEGATIVE_INFINITY;
-            for (int s = 0; s < sourceLength; s++) {
-                double v = in[base + s] - costs[row + s] * invEps;
-                if (v > max) {
-                    max = v;
+            for (int s = b * blockLength; s < Math.min(sourceLength, (b + 1) * blockLength); s++) {
+                max = Math.max(max, in[base + s]);
+            }
+            blockMaxima[maxima + b] = max;
+        }
+        for (int t = 0; t < table.targetLength(); t++) {
+            int row = t * sourceLength;
+            int bounds = t * blockCount;
+            int first = 0;
+            double firstBound = Double.NEGATIVE_INFINITY;
+            for (int b = 0; b < blockCount; b++) {
+                double bound = blockMaxima[maxima + b] - minCosts[bounds + b] * invEps;
+                if (bound > firstBound) {
+                    firstBound = bound;
+                    first = b;
+                }
+            }
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < blockCount; k++) {
+                int b = k == 0 ? first : (k == first ? 0 : k);
+                if (blockMaxima[maxima + b] - minCosts[bounds + b] * invEps <= max) {
+                    continue;
+                }
+                for (int s = b * blockLength; s < Math.min(sourceLength, (b + 1) * blockLength);
+                        s++) {
+                    double v = in[base + s] - costs[row + s] * invEps;
+                    if (v > max) {
+                        max = v;
+                    }
                 }
             }
             double result = max;
             if (max != Double.NEGATIVE_INFINITY) {
                 double threshold = max - NEGLIGIBLE_LOG_RATIO;
                 double sum = 0.0;
-                for (int s = 0; s < sourceLength; s++) {
-                    double v = in[base + s] - costs[row + s] * invEps;
-                    if (v > threshold) {
-                        sum += Math.exp(v - max);
+                for (int b = 0; b < blockCount; b++) {
+                    if (blockMaxima[maxima + b] - minCosts[bounds + b] * invEps <= threshold) {
+                        continue;
+                    }
+                    for (int s = b * blockLength;
+                            s < Math.min(sourceLength, (b + 1) * blockLength); s++) {
+                        double v = in[base + s] - costs[row + s] * invEps;
+                        if (v > threshold) {
+                            sum += Math.exp(v - max);
+                        }
                     }
                 }
                 result = max + Math.log(sum);
