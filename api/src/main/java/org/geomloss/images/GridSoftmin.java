@@ -22,7 +22,8 @@ import org.geomloss.sinkhorn.SoftminOperator;
  * coarse pyramid level to a finer one (the closed-form C-transform extrapolation). Grids have no
  * moving points, so {@link #softminGradient} is unsupported.
  *
- * <p>Not thread-safe: it owns scratch buffers; one Sinkhorn loop at a time may use it (its four
+ * <p>Not thread-safe: it owns scratch buffers and the Gibbs kernel tables of the last temperature
+ * (recomputed when {@code eps} changes); one Sinkhorn loop at a time may use it (its four
  * directions share it, as they are called one after the other). The kernels are multi-threaded.
  */
 public final class GridSoftmin implements SoftminOperator {
@@ -32,6 +33,9 @@ public final class GridSoftmin implements SoftminOperator {
     private final AxisCostTable[] axisCosts;
     private final SeparablePasses passes;
     private final double[] blockMaxima;
+    private final double[] scaled;
+    private final double[][] kernels;
+    private double kernelsInvEps = Double.NaN;
 
     /**
      * @param target the grid of the outputs (index i)
@@ -52,6 +56,8 @@ public final class GridSoftmin implements SoftminOperator {
         int d = target.dimension();
         this.axisCosts = new AxisCostTable[d];
         long workspace = 0;
+        long lineCells = 0;
+        this.kernels = new double[d][];
         for (int axis = 0; axis < d; axis++) {
             axisCosts[axis] = AxisCostTable.of(costTable(target.size(axis), target.spacing(),
                     source.size(axis), source.spacing(), p), target.size(axis), source.size(axis));
@@ -62,8 +68,11 @@ public final class GridSoftmin implements SoftminOperator {
                 }
             }
             workspace = Math.max(workspace, lines * axisCosts[axis].blockCount());
+            lineCells = Math.max(lineCells, lines * source.size(axis));
+            kernels[axis] = new double[target.size(axis) * source.size(axis)];
         }
         this.blockMaxima = new double[(int) workspace];
+        this.scaled = new double[(int) lineCells];
         this.passes = new SeparablePasses(source.shape(), target.shape());
     }
 
@@ -94,8 +103,14 @@ public final class GridSoftmin implements SoftminOperator {
                     + out.length + ", expected " + source.count() + " and " + target.count());
         }
         double invEps = 1.0 / eps;
+        if (invEps != kernelsInvEps) {
+            for (int axis = 0; axis < axisCosts.length; axis++) {
+                axisCosts[axis].fillKernel(invEps, kernels[axis]);
+            }
+            kernelsInvEps = invEps;
+        }
         passes.run(h, out, (axis, in, lines, result) -> GridKernels.logSumExpAlongLastAxis(in,
-                lines, axisCosts[axis], invEps, blockMaxima, result));
+                lines, axisCosts[axis], kernels[axis], invEps, blockMaxima, scaled, result));
         for (int i = 0; i < out.length; i++) {
             out[i] *= -eps;
         }

@@ -33,32 +33,48 @@ public final class GridKernels {
     }
 
     /**
+     * Largest cost range, in units of {@code eps}, over which a block is summed with the factorised
+     * kernel: {@code exp(-700)} is still a normal double, so no factor underflows to 0 or overflows.
+     */
+    public static final double MAX_BLOCK_LOG_RANGE = 700.0;
+
+    /**
      * The log-domain convolution along the last axis:
      * <pre>  out[t * lines + l] = log sum_s exp(in[l * S + s] - c(t, s) * invEps)</pre>
-     * with {@code c} the {@code table}'s costs. It is computed exactly up to
-     * {@link #NEGLIGIBLE_LOG_RATIO}: the maximum term {@code M} is subtracted first, so nothing
-     * overflows, and terms below {@code M - NEGLIGIBLE_LOG_RATIO} are skipped. Whole source blocks
-     * are skipped when the bound {@code max(in over the block) - min(c over the block) * invEps}
-     * says they hold only such terms (or cannot hold the maximum), so at a small temperature each
-     * output visits only the blocks near it. A row whose inputs are all {@code -infinity} gives
-     * {@code -infinity}.
+     * with {@code c} the {@code table}'s costs, exact up to {@link #NEGLIGIBLE_LOG_RATIO}. The
+     * sources are cut into blocks ({@link AxisCostTable}); with {@code H_b} the largest input of
+     * block {@code b} and {@code m_tb} its smallest cost to target {@code t}, the block's terms are
+     * bounded by {@code U_tb = H_b - m_tb * invEps}, and
+     * <pre>  log sum_{s in b} exp(in_s - c_ts invEps) = U_tb + log sum_{s in b} exp(in_s - H_b) exp(-(c_ts - m_tb) invEps)</pre>
+     * where both factors are at most 1: the first is computed once per source cell
+     * ({@code scaled}), the second once per temperature ({@code kernel}), so a block costs one dot
+     * product, one log and one exp instead of an exp per cell. Blocks whose cost range exceeds
+     * {@link #MAX_BLOCK_LOG_RANGE}{@code * eps} (where a factor could underflow) are summed term by
+     * term with their own maximum. Blocks are combined by an online log-sum-exp, starting from the
+     * block of largest bound; blocks whose bound is {@link #NEGLIGIBLE_LOG_RATIO} below the running
+     * result are skipped, so at a small temperature each output visits only the blocks near it. A
+     * row whose inputs are all {@code -infinity} gives {@code -infinity}.
      *
      * @param in          {@code lines * S} log-values, {@code S = table.sourceLength()}
      * @param lines       number of independent rows
      * @param table       the costs between target and source cells, with block bounds
+     * @param kernel      {@link AxisCostTable#fillKernel} at {@code invEps}
      * @param invEps      {@code 1 / eps}
      * @param blockMaxima workspace of at least {@code lines * table.blockCount()} entries
+     * @param scaled      workspace of at least {@code lines * S} entries
      * @param out         {@code table.targetLength() * lines} results, transposed as described above
      */
     public static void logSumExpAlongLastAxis(double[] in, int lines, AxisCostTable table,
-                                              double invEps, double[] blockMaxima, double[] out) {
+                                              double[] kernel, double invEps,
+                                              double[] blockMaxima, double[] scaled,
+                                              double[] out) {
         int linesPerBlock = linesPerBlock(lines,
                 (long) table.sourceLength() * table.targetLength());
         int blocks = (lines + linesPerBlock - 1) / linesPerBlock;
         ComputePool.forEachBlock(blocks, block -> {
             int end = Math.min(lines, (block + 1) * linesPerBlock);
             for (int line = block * linesPerBlock; line < end; line++) {
-                logSumExpLine(in, line, table, invEps, blockMaxima, out, lines);
+                logSumExpLine(in, line, table, kernel, invEps, blockMaxima, scaled, out, lines);
             }
         });
     }
@@ -124,24 +140,27 @@ public final class GridKernels {
     }
 
     /** One row of {@link #logSumExpAlongLastAxis}: all targets of line {@code line}. */
-    private static void logSumExpLine(double[] in, int line, AxisCostTable table, double invEps,
-                                      double[] blockMaxima, double[] out, int lines) {
+    private static void logSumExpLine(double[] in, int line, AxisCostTable table, double[] kernel,
+                                      double invEps, double[] blockMaxima, double[] scaled,
+                                      double[] out, int lines) {
         int sourceLength = table.sourceLength();
         int blockLength = table.blockLength();
         int blockCount = table.blockCount();
-        double[] costs = table.costs();
         double[] minCosts = table.blockMinCosts();
         int base = line * sourceLength;
         int maxima = line * blockCount;
         for (int b = 0; b < blockCount; b++) {
+            int end = Math.min(sourceLength, (b + 1) * blockLength);
             double max = Double.NEGATIVE_INFINITY;
-            for (int s = b * blockLength; s < Math.min(sourceLength, (b + 1) * blockLength); s++) {
+            for (int s = b * blockLength; s < end; s++) {
                 max = Math.max(max, in[base + s]);
             }
             blockMaxima[maxima + b] = max;
+            for (int s = b * blockLength; s < end; s++) {
+                scaled[base + s] = max == Double.NEGATIVE_INFINITY ? 0.0 : Math.exp(in[base + s] - max);
+            }
         }
         for (int t = 0; t < table.targetLength(); t++) {
-            int row = t * sourceLength;
             int bounds = t * blockCount;
             int first = 0;
             double firstBound = Double.NEGATIVE_INFINITY;
@@ -152,40 +171,56 @@ public final class GridKernels {
                     first = b;
                 }
             }
-            double max = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < blockCount; k++) {
-                int b = k == 0 ? first : (k == first ? 0 : k);
-                if (blockMaxima[maxima + b] - minCosts[bounds + b] * invEps <= max) {
+            double reference = blockLog(in, base, table, kernel, invEps, firstBound, t, first,
+                    scaled);
+            double sum = 1.0;
+            for (int b = 0; b < blockCount; b++) {
+                double bound = blockMaxima[maxima + b] - minCosts[bounds + b] * invEps;
+                if (b == first || !(bound > reference - NEGLIGIBLE_LOG_RATIO)) {
                     continue;
                 }
-                for (int s = b * blockLength; s < Math.min(sourceLength, (b + 1) * blockLength);
-                        s++) {
-                    double v = in[base + s] - costs[row + s] * invEps;
-                    if (v > max) {
-                        max = v;
-                    }
+                double value = blockLog(in, base, table, kernel, invEps, bound, t, b, scaled);
+                if (value <= reference) {
+                    sum += Math.exp(value - reference);
+                } else {
+                    sum = sum * Math.exp(reference - value) + 1.0;
+                    reference = value;
                 }
             }
-            double result = max;
-            if (max != Double.NEGATIVE_INFINITY) {
-                double threshold = max - NEGLIGIBLE_LOG_RATIO;
-                double sum = 0.0;
-                for (int b = 0; b < blockCount; b++) {
-                    if (blockMaxima[maxima + b] - minCosts[bounds + b] * invEps <= threshold) {
-                        continue;
-                    }
-                    for (int s = b * blockLength;
-                            s < Math.min(sourceLength, (b + 1) * blockLength); s++) {
-                        double v = in[base + s] - costs[row + s] * invEps;
-                        if (v > threshold) {
-                            sum += Math.exp(v - max);
-                        }
-                    }
-                }
-                result = max + Math.log(sum);
-            }
-            out[t * lines + line] = result;
+            out[t * lines + line] = reference == Double.NEGATIVE_INFINITY ? reference
+                    : reference + Math.log(sum);
         }
+    }
+
+    /** {@code log sum_{s in block b} exp(in_s - c_ts invEps)}, given the block's bound. */
+    private static double blockLog(double[] in, int base, AxisCostTable table, double[] kernel,
+                                   double invEps, double bound, int t, int b, double[] scaled) {
+        int sourceLength = table.sourceLength();
+        int start = b * table.blockLength();
+        int end = Math.min(sourceLength, start + table.blockLength());
+        int row = t * sourceLength;
+        int cell = t * table.blockCount() + b;
+        if ((table.blockMaxCosts()[cell] - table.blockMinCosts()[cell]) * invEps
+                < MAX_BLOCK_LOG_RANGE) {
+            double dot = 0.0;
+            for (int s = start; s < end; s++) {
+                dot += scaled[base + s] * kernel[row + s];
+            }
+            return bound + Math.log(dot);
+        }
+        double[] costs = table.costs();
+        double max = Double.NEGATIVE_INFINITY;
+        for (int s = start; s < end; s++) {
+            max = Math.max(max, in[base + s] - costs[row + s] * invEps);
+        }
+        double sum = 0.0;
+        for (int s = start; s < end; s++) {
+            double v = in[base + s] - costs[row + s] * invEps - max;
+            if (v > -NEGLIGIBLE_LOG_RATIO) {
+                sum += Math.exp(v);
+            }
+        }
+        return max + Math.log(sum);
     }
 
     private static int linesPerBlock(int lines, long workPerLine) {
