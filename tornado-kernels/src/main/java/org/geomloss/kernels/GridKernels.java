@@ -48,7 +48,7 @@ public final class GridKernels {
      * <pre>  log sum_{s in b} exp(in_s - c_ts invEps) = U_tb + log sum_{s in b} exp(in_s - H_b) exp(-(c_ts - m_tb) invEps)</pre>
      * where both factors are at most 1: the first is computed once per source cell
      * ({@code scaled}), the second once per temperature ({@code kernel}), so a block costs one dot
-     * product, one log and one exp instead of an exp per cell. Blocks whose cost range exceeds
+     * product and one exp instead of an exp per cell. Blocks whose cost range exceeds
      * {@link #MAX_BLOCK_LOG_RANGE}{@code * eps} (where a factor could underflow) are summed term by
      * term with their own maximum. Blocks are combined by an online log-sum-exp, starting from the
      * block of largest bound; blocks whose bound is {@link #NEGLIGIBLE_LOG_RATIO} below the running
@@ -171,25 +171,50 @@ public final class GridKernels {
                     first = b;
                 }
             }
-            double reference = blockLog(in, base, table, kernel, invEps, firstBound, t, first,
+            double firstValue = blockLog(in, base, table, kernel, invEps, firstBound, t, first,
                     scaled);
+            double threshold = firstValue - NEGLIGIBLE_LOG_RATIO;
+            double reference = firstValue;
             double sum = 1.0;
             for (int b = 0; b < blockCount; b++) {
                 double bound = blockMaxima[maxima + b] - minCosts[bounds + b] * invEps;
-                if (b == first || !(bound > reference - NEGLIGIBLE_LOG_RATIO)) {
+                if (b == first || !(bound > threshold)) {
                     continue;
                 }
-                double value = blockLog(in, base, table, kernel, invEps, bound, t, b, scaled);
-                if (value <= reference) {
-                    sum += Math.exp(value - reference);
+                // the block adds scale * exp(level): level is its bound and scale its dot product
+                // (at most its length, at least exp(-700)), or its exact log-sum-exp and 1
+                double level = bound;
+                double scale;
+                int cell = bounds + b;
+                if ((table.blockMaxCosts()[cell] - minCosts[cell]) * invEps < MAX_BLOCK_LOG_RANGE) {
+                    scale = blockDot(base, table, kernel, t, b, scaled);
                 } else {
-                    sum = sum * Math.exp(reference - value) + 1.0;
-                    reference = value;
+                    level = blockLog(in, base, table, kernel, invEps, bound, t, b, scaled);
+                    scale = 1.0;
+                }
+                if (level <= reference) {
+                    sum += scale * Math.exp(level - reference);
+                } else {
+                    sum = sum * Math.exp(reference - level) + scale;
+                    reference = level;
                 }
             }
             out[t * lines + line] = reference == Double.NEGATIVE_INFINITY ? reference
                     : reference + Math.log(sum);
         }
+    }
+
+    /** {@code sum_{s in block b} scaled_s kernel_ts = exp(-bound) sum_{s in b} exp(in_s - c_ts invEps)}. */
+    private static double blockDot(int base, AxisCostTable table, double[] kernel, int t, int b,
+                                   double[] scaled) {
+        int start = b * table.blockLength();
+        int end = Math.min(table.sourceLength(), start + table.blockLength());
+        int row = t * table.sourceLength();
+        double dot = 0.0;
+        for (int s = start; s < end; s++) {
+            dot += scaled[base + s] * kernel[row + s];
+        }
+        return dot;
     }
 
     /** {@code log sum_{s in block b} exp(in_s - c_ts invEps)}, given the block's bound. */
@@ -202,11 +227,7 @@ public final class GridKernels {
         int cell = t * table.blockCount() + b;
         if ((table.blockMaxCosts()[cell] - table.blockMinCosts()[cell]) * invEps
                 < MAX_BLOCK_LOG_RANGE) {
-            double dot = 0.0;
-            for (int s = start; s < end; s++) {
-                dot += scaled[base + s] * kernel[row + s];
-            }
-            return bound + Math.log(dot);
+            return bound + Math.log(blockDot(base, table, kernel, t, b, scaled));
         }
         double[] costs = table.costs();
         double max = Double.NEGATIVE_INFINITY;
