@@ -1,9 +1,11 @@
 package org.geomloss.images;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Random;
+import org.geomloss.kernels.ComputePool;
 import org.geomloss.sinkhorn.DenseSoftmin;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +79,28 @@ class GridSoftminTest {
             }
         }
         return coords;
+    }
+
+    @Test
+    void resultsDoNotDependOnTheNumberOfThreads() {
+        RegularGrid grid = RegularGrid.unit(33, 20);
+        double[] h = new double[grid.count()];
+        Random random = new Random(5);
+        for (int j = 0; j < h.length; j++) {
+            h[j] = random.nextGaussian();
+        }
+        int threads = ComputePool.parallelism();
+        double[] single = new double[grid.count()];
+        double[] multi = new double[grid.count()];
+        try {
+            ComputePool.setParallelism(1);
+            new GridSoftmin(grid, grid, 2).softmin(1e-3, h, single);
+            ComputePool.setParallelism(3);
+            new GridSoftmin(grid, grid, 2).softmin(1e-3, h, multi);
+        } finally {
+            ComputePool.setParallelism(threads);
+        }
+        assertArrayEquals(single, multi, 0.0);
     }
 
     @Test
