@@ -26,17 +26,17 @@ public final class GridKernels {
      */
     public static final double NEGLIGIBLE_LOG_RATIO = 40.0;
 
-    /** Aim for about this many (target, source) pairs per parallel block. */
-    private static final long PAIRS_PER_BLOCK = 1L << 16;
-
-    private GridKernels() {
-    }
-
     /**
      * Largest cost range, in units of {@code eps}, over which a block is summed with the factorised
      * kernel: {@code exp(-700)} is still a normal double, so no factor underflows to 0 or overflows.
      */
     public static final double MAX_BLOCK_LOG_RANGE = 700.0;
+
+    /** Aim for about this many (target, source) pairs per parallel block. */
+    private static final long PAIRS_PER_BLOCK = 1L << 16;
+
+    private GridKernels() {
+    }
 
     /**
      * The log-domain convolution along the last axis:
