@@ -118,7 +118,18 @@ final class GridSinkhornDivergence {
                 }
             }
         }
-        return new GridLossResult(value, gradA, gradB);
+        return new GridLossResult(value, gradA, gradB, potential(fba, faa), potential(gab, gbb));
+    }
+
+    /** GeomLoss's {@code potentials=True} output: {@code f - self}, or {@code f} without debiasing. */
+    private static double[] potential(double[] f, double[] self) {
+        double[] out = f.clone();
+        if (self != null) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] -= self[i];
+            }
+        }
+        return out;
     }
 
     /** {@code <w, f - self>} and the gradient {@code f - self} ({@code self} may be null). */

@@ -28,7 +28,9 @@ import java.util.List;
  * closed-form C-transform.
  *
  * <p><b>Gradients</b> ({@link GridLossResult#gradientA()}): balanced, they are the potentials, as in
- * GeomLoss: {@code dS/da = F_ba - F_aa} (debiased) or {@code F_ba} (raw). Unbalanced, they are the
+ * GeomLoss: {@code dS/da = F_ba - F_aa} (debiased) or {@code F_ba} (raw); GeomLoss's
+ * {@code potentials=True} output is also returned as such in every mode
+ * ({@link GridLossResult#potentialA()}). Unbalanced, they are the
  * true derivatives of the value at convergence:
  * {@code (rho + eps)(e^{-F_aa/rho} - e^{-F_ba/rho})} (debiased; the mass terms of the dual cancel)
  * and {@code (rho + eps)(1 - e^{-F_ba/rho}) - eps/2} (raw). GeomLoss's autograd applies

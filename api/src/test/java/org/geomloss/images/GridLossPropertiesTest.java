@@ -24,6 +24,20 @@ class GridLossPropertiesTest {
     }
 
     @Test
+    void balancedGradientsAreGeomLossPotentials() {
+        double[] a = GridReference.density(49, 23, 3);
+        double[] b = GridReference.density(49, 24, 3);
+        GridLossResult result = ImagesLoss.builder().build().valueAndGradients(a, b, 7, 7);
+        assertArrayEquals(result.potentialA(), result.gradientA(), 0.0);
+        assertArrayEquals(result.potentialB(), result.gradientB(), 0.0);
+        double dual = 0;
+        for (int i = 0; i < a.length; i++) {
+            dual += a[i] * result.potentialA()[i] + b[i] * result.potentialB()[i];
+        }
+        assertEquals(result.value(), dual, 1e-15, "S = <a, F> + <b, G>");
+    }
+
+    @Test
     void divergenceIsSymmetric() {
         double[] a = GridReference.density(9 * 13, 12, 4);
         double[] b = GridReference.density(9 * 13, 13, 4);

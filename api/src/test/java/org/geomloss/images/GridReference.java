@@ -97,7 +97,13 @@ final class GridReference {
                 gradB[i] = (rho + eps) * tb - (debias ? 0 : eps / 2);
             }
         }
-        return new GridLossResult(value, gradA, gradB);
+        double[] potentialA = fba.clone();
+        double[] potentialB = gab.clone();
+        for (int i = 0; i < count && debias; i++) {
+            potentialA[i] -= faa[i];
+            potentialB[i] -= gbb[i];
+        }
+        return new GridLossResult(value, gradA, gradB, potentialA, potentialB);
     }
 
     private static double[] l1Matrix(float[] coords, int count, int d) {

@@ -23,6 +23,9 @@ class ImagesLossTest {
         double errB = normwise(actual.gradientB(), expected.gradientB());
         assertTrue(errA < GRADIENT_RTOL, "gradient a: normwise error " + errA);
         assertTrue(errB < GRADIENT_RTOL, "gradient b: normwise error " + errB);
+        double errF = normwise(actual.potentialA(), expected.potentialA());
+        double errG = normwise(actual.potentialB(), expected.potentialB());
+        assertTrue(errF < VALUE_RTOL && errG < VALUE_RTOL, "potentials: " + errF + ", " + errG);
     }
 
     @Test
