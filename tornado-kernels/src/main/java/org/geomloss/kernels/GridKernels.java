@@ -32,6 +32,8 @@ public final class GridKernels {
      */
     public static final double MAX_BLOCK_LOG_RANGE = 700.0;
 
+    private static final double LN_2 = Math.log(2.0);
+
     /** Aim for about this many (target, source) pairs per parallel block. */
     private static final long PAIRS_PER_BLOCK = 1L << 16;
 
@@ -171,11 +173,23 @@ public final class GridKernels {
                     first = b;
                 }
             }
-            double firstValue = blockLog(in, base, table, kernel, invEps, firstBound, t, first,
-                    scaled);
-            double threshold = firstValue - NEGLIGIBLE_LOG_RATIO;
-            double reference = firstValue;
-            double sum = 1.0;
+            // the running result is reference + log(sum); the first block's dot product enters
+            // without a logarithm, its binary exponent giving a lower bound for the threshold
+            double reference;
+            double sum;
+            double threshold;
+            int firstCell = bounds + first;
+            if ((table.blockMaxCosts()[firstCell] - minCosts[firstCell]) * invEps
+                    < MAX_BLOCK_LOG_RANGE) {
+                sum = blockDot(base, table, kernel, t, first, scaled);
+                reference = firstBound;
+                threshold = firstBound + (Math.getExponent(sum) - 1) * LN_2 - NEGLIGIBLE_LOG_RATIO;
+            } else {
+                reference = blockLog(in, base, table, kernel, invEps, firstBound, t, first,
+                        scaled);
+                sum = 1.0;
+                threshold = reference - NEGLIGIBLE_LOG_RATIO;
+            }
             for (int b = 0; b < blockCount; b++) {
                 double bound = blockMaxima[maxima + b] - minCosts[bounds + b] * invEps;
                 if (b == first || !(bound > threshold)) {
