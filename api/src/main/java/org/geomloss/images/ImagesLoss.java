@@ -22,10 +22,12 @@ import java.util.List;
  * </pre>
  * where the potentials come from GeomLoss's symmetric eps-scaling loop (schedule from the grid
  * diagonal down to {@code blur}, one averaged iteration per temperature, a final extrapolation). Each
- * soft-min is a separable log-domain convolution ({@link GridSoftmin}): {@code O(N^1.5)} per soft-min
- * for {@code N} pixels instead of {@code O(N^2)}. The coarse temperatures run on a pyramid of
- * 2x2-summed images ({@code multiscale}), the potentials being carried to finer levels by the
- * closed-form C-transform.
+ * soft-min is a separable log-domain convolution ({@link GridSoftmin}): at most {@code O(N^1.5)} per
+ * soft-min for {@code N} pixels instead of {@code O(N^2)}, and nearly {@code O(N)} at blurs of a few
+ * pixels, where negligible blocks of the convolution are skipped. With {@code multiscale} (default),
+ * each temperature {@code eps = sigma^p} runs on the coarsest level of a pyramid of 2x2-summed images
+ * whose pixel is at most {@code sigma}, the potentials being carried to finer levels by the
+ * closed-form C-transform; the final step always runs on the input grid.
  *
  * <p><b>Gradients</b> ({@link GridLossResult#gradientA()}): balanced, they are the potentials, as in
  * GeomLoss: {@code dS/da = F_ba - F_aa} (debiased) or {@code F_ba} (raw); GeomLoss's
