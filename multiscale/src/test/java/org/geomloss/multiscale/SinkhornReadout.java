@@ -3,6 +3,7 @@ package org.geomloss.multiscale;
 import org.geomloss.kernels.GroundCost;
 import org.geomloss.kernels.Kernels;
 import org.geomloss.kernels.PointArray;
+import org.geomloss.kernels.PointKernels;
 import org.geomloss.sinkhorn.EpsilonSchedule;
 import org.geomloss.sinkhorn.FinalStep;
 import org.geomloss.sinkhorn.LogWeights;
@@ -42,10 +43,16 @@ final class SinkhornReadout {
         return Math.sqrt(sum);
     }
 
-    /** The single-scale online loop over every pair, with GeomLoss's schedule. */
+    /** The single-scale online loop over every pair, with GeomLoss's schedule, scalar kernels. */
     static FinalStep plainLoop(GroundCost cost, PointArray x, double[] a, PointArray y, double[] b,
                                int p, double blur, double rho, double diameter, double scaling) {
-        var k = Kernels.scalar();
+        return plainLoop(Kernels.scalar(), cost, x, a, y, b, p, blur, rho, diameter, scaling);
+    }
+
+    /** The single-scale online loop over every pair, with GeomLoss's schedule. */
+    static FinalStep plainLoop(PointKernels k, GroundCost cost, PointArray x, double[] a,
+                               PointArray y, double[] b, int p, double blur, double rho,
+                               double diameter, double scaling) {
         var operators = new SymmetricSinkhorn.Operators(PointSoftmin.dense(k, cost, x, y),
                 PointSoftmin.dense(k, cost, y, x), PointSoftmin.dense(k, cost, x, x),
                 PointSoftmin.dense(k, cost, y, y));
