@@ -1,13 +1,51 @@
 package org.geomloss;
 
-/** Wires the multiscale module's solver into {@link SamplesLoss} (Sinkhorn only). */
+import org.geomloss.kernels.GroundCost;
+import org.geomloss.multiscale.MultiscaleResult;
+import org.geomloss.multiscale.MultiscaleSinkhorn;
+
+/**
+ * The Sinkhorn divergence on the multiscale backend: {@link MultiscaleSinkhorn} clusters, anneals on
+ * the centroids, truncates and finishes on the points sorted by cluster; the value and gradients are
+ * then the formulas of {@link SinkhornDivergence} on the sorted weights, and every per-point array is
+ * put back in the caller's order. The value uses {@code kappa = rho + blur^p / 2} (GeomLoss's
+ * multiscale code uses the temperature after the jump there, an upstream bug not reproduced).
+ */
 final class MultiscaleDivergence {
 
     private MultiscaleDivergence() {
     }
 
     static Outcome evaluate(Pair pair, SamplesLoss loss) {
-        throw new UnsupportedOperationException(
-                "the multiscale backend is not available yet: use backend ONLINE");
+        MultiscaleResult result = MultiscaleSinkhorn.solve(pair.kernels(), (GroundCost) loss.cost(),
+                pair.x(), pair.a(), pair.y(), pair.b(), loss.p(), loss.blur(), loss.reach(),
+                pair.diameter(), loss.scaling(), loss.truncate(), loss.clusterScale(),
+                loss.debias(), loss.verbose(), loss.progressFor());
+        loss.log("multiscale: jump after iteration {} of {}, kept pairs xy {}, xx {}, yy {}",
+                result.jumpIndex(), result.schedule().length, result.keptPairs().xy(),
+                result.keptPairs().xx(), result.keptPairs().yy());
+        Outcome sorted = new SinkhornDivergence(loss.cost(), result.schedule(), loss.rho(),
+                loss.debias(), loss.progressFor()).fromFinalStep(result.finalStep(),
+                result.sortedA(), result.sortedB(), pair.dimension(), pair.gradients(),
+                Backend.MULTISCALE);
+        int[] xOrder = result.xPermutation();
+        int[] yOrder = result.yPermutation();
+        int d = pair.dimension();
+        return new Outcome(sorted.value(), unsort(sorted.f(), xOrder, 1),
+                unsort(sorted.g(), yOrder, 1), unsort(sorted.gradX(), xOrder, d),
+                unsort(sorted.gradY(), yOrder, d), unsort(sorted.gradA(), xOrder, 1),
+                unsort(sorted.gradB(), yOrder, 1), Backend.MULTISCALE);
+    }
+
+    /** {@code out[order[k]] = sorted[k]} for rows of {@code width} entries; null stays null. */
+    private static double[] unsort(double[] sorted, int[] order, int width) {
+        if (sorted == null) {
+            return null;
+        }
+        double[] out = new double[sorted.length];
+        for (int k = 0; k < order.length; k++) {
+            System.arraycopy(sorted, k * width, out, order[k] * width, width);
+        }
+        return out;
     }
 }

@@ -192,6 +192,11 @@ public final class SamplesLoss {
         return schedule;
     }
 
+    /** The reach, or {@code +infinity} when balanced. */
+    double reach() {
+        return reach == null ? Double.POSITIVE_INFINITY : reach;
+    }
+
     double rho() {
         return reach == null ? Double.POSITIVE_INFINITY : Math.pow(reach, p);
     }
