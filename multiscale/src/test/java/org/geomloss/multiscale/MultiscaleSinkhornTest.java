@@ -160,6 +160,27 @@ class MultiscaleSinkhornTest {
     }
 
     @Test
+    void withoutDebiasingTheCrossPotentialsAreThoseOfTheDebiasedRun() {
+        Problem problem = new Problem(2, 2, 400, 300, 0.02, 0.1, 0.5, 5.0, INF, 51);
+        Clouds clouds = Clouds.random(problem);
+        double diameter = SinkhornReadout.diameter(clouds.x, clouds.y);
+        MultiscaleResult debiased = solve(problem, clouds, diameter, 5.0);
+        MultiscaleResult raw = MultiscaleSinkhorn.solve(Kernels.scalar(),
+                GroundCost.HALF_SQUARED_EUCLIDEAN, clouds.x, clouds.a, clouds.y, clouds.b, 2,
+                problem.blur(), INF, diameter, problem.scaling(), 5.0, problem.clusterScale(), false,
+                false, SinkhornProgress.NONE);
+
+        assertTrue(!raw.finalStep().debiased());
+        assertTrue(Double.isNaN(raw.keptPairs().xx()) && Double.isNaN(raw.keptPairs().yy()));
+        assertEquals(debiased.keptPairs().xy(), raw.keptPairs().xy());
+        // The cross updates never read the self potentials: same operations, same bits.
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+                debiased.finalStep().fBA().potential(), raw.finalStep().fBA().potential());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+                debiased.finalStep().gAB().potential(), raw.finalStep().gAB().potential());
+    }
+
+    @Test
     void identicalMeasuresGiveExactlyZero() {
         Problem problem = new Problem(2, 2, 800, 800, 0.02, 0.1, 0.5, 5.0, INF, 41);
         Clouds clouds = Clouds.random(problem);
