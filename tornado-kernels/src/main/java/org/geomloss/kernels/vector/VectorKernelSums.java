@@ -40,14 +40,14 @@ final class VectorKernelSums {
                         BlockSparsity blocks, int block, double[] out) {
         BlockColumns columns = BlockColumns.of(sources, blocks, block, VectorSoftmin.PIECE_LENGTH);
         float[] partial = new float[Math.max(3, x.dimension())];
-        float[] extra = new float[SPECIES.length() * Math.max(0, x.dimension() - 3)];
+        float[] scratch = new float[x.dimension() > 3 ? VectorSoftmin.PIECE_LENGTH : 0];
         for (int i = blocks.rowStarts()[block]; i < blocks.rowStarts()[block + 1]; i++) {
             out[i] = 0.0;
             for (int p = 0; p < columns.count(); p++) {
                 ColumnLayout layout = columns.layout(p);
                 pass(layout.data(), layout.stride(), columns.from(p), columns.to(p), x.coords(),
                         i * x.dimension(), x.dimension(), kernel, (float) (1.0 / (sigma * sigma)),
-                        false, extra, partial);
+                        false, scratch, partial);
                 out[i] += partial[0];
             }
         }
@@ -64,13 +64,13 @@ final class VectorKernelSums {
         int d = x.dimension();
         double invSigma2 = 1.0 / (sigma * sigma);
         float[] partial = new float[Math.max(3, d)];
-        float[] extra = new float[SPECIES.length() * Math.max(0, d - 3)];
+        float[] scratch = new float[d > 3 ? VectorSoftmin.PIECE_LENGTH : 0];
         for (int i = blocks.rowStarts()[block]; i < blocks.rowStarts()[block + 1]; i++) {
             Arrays.fill(out, i * d, i * d + d, 0.0);
             for (int p = 0; p < columns.count(); p++) {
                 ColumnLayout layout = columns.layout(p);
                 pass(layout.data(), layout.stride(), columns.from(p), columns.to(p), x.coords(),
-                        i * d, d, kernel, (float) invSigma2, true, extra, partial);
+                        i * d, d, kernel, (float) invSigma2, true, scratch, partial);
                 for (int k = 0; k < d; k++) {
                     out[i * d + k] += invSigma2 * partial[k];
                 }
@@ -81,12 +81,14 @@ final class VectorKernelSums {
     /**
      * Over the columns {@code [from, to)} of one layout: with {@code gradient == false}, writes
      * {@code sum_j w_j k(r2_ij)} to {@code partial[0]}; otherwise {@code sum_j w_j s(r2_ij) (x_i - y_j)_k}
-     * to {@code partial[k]}, using {@code extra} (zeroed, left zeroed) for dimensions past 3. One
-     * polynomial exponential: keep it so (see {@link VectorExp}).
+     * to {@code partial[k]}; when D > 3, {@code scratch} (at least {@code to - from} floats) holds the
+     * squared distances over the coordinates past the third, then the weights (see
+     * {@link HighDimensions}). One polynomial exponential:
+     * keep it so (see {@link VectorExp}).
      */
     private static void pass(float[] columns, int stride, int from, int to, float[] x, int xOffset,
                              int d, RadialKernel kernel, float invSigma2, boolean gradient,
-                             float[] extra, float[] partial) {
+                             float[] scratch, float[] partial) {
         boolean gaussian = kernel == RadialKernel.GAUSSIAN;
         boolean energy = kernel == RadialKernel.ENERGY;
         FloatVector x0 = FloatVector.broadcast(SPECIES, x[xOffset]);
@@ -102,6 +104,9 @@ final class VectorKernelSums {
         FloatVector g0 = zero;
         FloatVector g1 = zero;
         FloatVector g2 = zero;
+        if (d > 3) {
+            HighDimensions.squaredDistances(columns, stride, from, to, x, xOffset, d, scratch);
+        }
         for (int j = from; j < to; j += lanes) {
             FloatVector e0 = x0.sub(FloatVector.fromArray(SPECIES, columns, j));
             FloatVector r = e0.mul(e0);
@@ -115,10 +120,8 @@ final class VectorKernelSums {
                 e2 = x2.sub(FloatVector.fromArray(SPECIES, columns, 2 * stride + j));
                 r = e2.fma(e2, r);
             }
-            for (int k = 3; k < d; k++) {
-                FloatVector e = FloatVector.broadcast(SPECIES, x[xOffset + k])
-                        .sub(FloatVector.fromArray(SPECIES, columns, k * stride + j));
-                r = e.fma(e, r);
+            if (d > 3) {
+                r = r.add(FloatVector.fromArray(SPECIES, scratch, j - from));
             }
             r = r.mul(invSigma2); // r2 here; r = sqrt(max(r2, floor)) below unless Gaussian
             // value = k(r2); factor = s(r2) / k(r2) for the gradient (energy: s itself, value 1)
@@ -145,23 +148,16 @@ final class VectorKernelSums {
             if (d > 2) {
                 g2 = e2.fma(weighted, g2);
             }
-            for (int k = 3; k < d; k++) {
-                FloatVector e = FloatVector.broadcast(SPECIES, x[xOffset + k])
-                        .sub(FloatVector.fromArray(SPECIES, columns, k * stride + j));
-                int slot = (k - 3) * lanes;
-                e.fma(weighted, FloatVector.fromArray(SPECIES, extra, slot)).intoArray(extra, slot);
+            if (d > 3) {
+                weighted.intoArray(scratch, j - from); // the squared distance there is no longer needed
             }
         }
         partial[0] = g0.reduceLanes(VectorOperators.ADD);
         partial[1] = g1.reduceLanes(VectorOperators.ADD);
         partial[2] = g2.reduceLanes(VectorOperators.ADD);
-        for (int k = 3; k < d; k++) {
-            float lanesSum = 0f;
-            for (int l = 0; l < lanes; l++) {
-                lanesSum += extra[(k - 3) * lanes + l];
-                extra[(k - 3) * lanes + l] = 0f;
-            }
-            partial[k] = lanesSum;
+        if (gradient && d > 3) {
+            HighDimensions.weightedDifferences(columns, stride, from, to, x, xOffset, d, scratch,
+                    partial);
         }
     }
 }

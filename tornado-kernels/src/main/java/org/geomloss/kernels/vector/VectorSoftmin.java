@@ -58,6 +58,7 @@ final class VectorSoftmin {
         float[] xs = x.coords();
         int d = x.dimension();
         float[] pieceMax = new float[1];
+        float[] scratch = new float[d > 3 ? PIECE_LENGTH : 0];
         float ref = 0f;
         for (int i = blocks.rowStarts()[block]; i < blocks.rowStarts()[block + 1]; i++) {
             double total = 0.0;
@@ -66,7 +67,7 @@ final class VectorSoftmin {
             while (p < columns.count()) {
                 ColumnLayout layout = columns.layout(p);
                 double sum = pass(layout.data(), layout.stride(), columns.from(p), columns.to(p),
-                        xs, i * d, d, coefficient, ref, euclidean, pieceMax);
+                        xs, i * d, d, coefficient, ref, euclidean, scratch, pieceMax);
                 float max = pieceMax[0];
                 if (max > Float.NEGATIVE_INFINITY) {
                     boolean firstFinite = rowMax == Float.NEGATIVE_INFINITY;
@@ -92,12 +93,14 @@ final class VectorSoftmin {
 
     /**
      * {@code sum_j 2^(s_j - ref)} over the columns {@code [from, to)} of one layout, for the point
-     * {@code x[xOffset ..]}; writes {@code max_j s_j} to {@code maxOut[0]}. One polynomial
-     * exponential, no branch on data: keep it so (see {@link VectorExp}).
+     * {@code x[xOffset ..]}; writes {@code max_j s_j} to {@code maxOut[0]}. When D > 3,
+     * {@code scratch} (at least {@code to - from} floats) holds the squared distances over the
+     * coordinates past the third (see {@link HighDimensions}). One polynomial exponential, no
+     * branch on data: keep it so (see {@link VectorExp}).
      */
     private static double pass(float[] columns, int stride, int from, int to, float[] x,
                                int xOffset, int d, float coefficient, float ref, boolean euclidean,
-                               float[] maxOut) {
+                               float[] scratch, float[] maxOut) {
         FloatVector x0 = FloatVector.broadcast(SPECIES, x[xOffset]);
         FloatVector x1 = FloatVector.broadcast(SPECIES, d > 1 ? x[xOffset + 1] : 0f);
         FloatVector x2 = FloatVector.broadcast(SPECIES, d > 2 ? x[xOffset + 2] : 0f);
@@ -107,6 +110,9 @@ final class VectorSoftmin {
         FloatVector sum = FloatVector.zero(SPECIES);
         FloatVector max = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
         float biasedRef = ref + 0.5f; // 2^(s - ref) = exp2Biased(s - ref - 1/2)
+        if (d > 3) {
+            HighDimensions.squaredDistances(columns, stride, from, to, x, xOffset, d, scratch);
+        }
         for (int j = from; j < to; j += SPECIES.length()) {
             FloatVector e0 = x0.sub(FloatVector.fromArray(SPECIES, columns, j));
             FloatVector c = e0.mul(e0);
@@ -118,10 +124,8 @@ final class VectorSoftmin {
                 FloatVector e2 = x2.sub(FloatVector.fromArray(SPECIES, columns, 2 * stride + j));
                 c = e2.fma(e2, c);
             }
-            for (int k = 3; k < d; k++) {
-                FloatVector e = FloatVector.broadcast(SPECIES, x[xOffset + k])
-                        .sub(FloatVector.fromArray(SPECIES, columns, k * stride + j));
-                c = e.fma(e, c);
+            if (d > 3) {
+                c = c.add(FloatVector.fromArray(SPECIES, scratch, j - from));
             }
             if (euclidean) {
                 c = c.blend(floor, c.compare(VectorOperators.LT, floor)).sqrt();

@@ -45,7 +45,7 @@ final class VectorSoftminGradient {
         float[] xs = x.coords();
         int d = x.dimension();
         float[] partial = new float[Math.max(3, d)];
-        float[] extraAccumulators = new float[SPECIES.length() * Math.max(0, d - 3)];
+        float[] scratch = new float[d > 3 ? VectorSoftmin.PIECE_LENGTH : 0];
         for (int i = blocks.rowStarts()[block]; i < blocks.rowStarts()[block + 1]; i++) {
             Arrays.fill(out, i * d, i * d + d, 0.0);
             if (Double.isInfinite(softmin[i])) {
@@ -55,7 +55,7 @@ final class VectorSoftminGradient {
             for (int p = 0; p < columns.count(); p++) {
                 ColumnLayout layout = columns.layout(p);
                 pass(layout.data(), layout.stride(), columns.from(p), columns.to(p), xs, i * d, d,
-                        coefficient, shift, euclidean, extraAccumulators, partial);
+                        coefficient, shift, euclidean, scratch, partial);
                 for (int k = 0; k < d; k++) {
                     out[i * d + k] += partial[k];
                 }
@@ -65,12 +65,14 @@ final class VectorSoftminGradient {
 
     /**
      * Writes {@code sum_j P_ij g_ij (x_i - y_j)_k} over the columns {@code [from, to)} of one layout
-     * into {@code partial[k]}; {@code extra} is zeroed scratch of {@code 16 (D - 3)} floats, left
-     * zeroed. One polynomial exponential: keep it so (see {@link VectorExp}).
+     * into {@code partial[k]}; when D > 3, {@code scratch} (at least {@code to - from} floats) holds the
+     * squared distances over the coordinates past the third, then the weights (see
+     * {@link HighDimensions}). One polynomial exponential:
+     * keep it so (see {@link VectorExp}).
      */
     private static void pass(float[] columns, int stride, int from, int to, float[] x, int xOffset,
                              int d, float coefficient, float shift, boolean euclidean,
-                             float[] extra, float[] partial) {
+                             float[] scratch, float[] partial) {
         FloatVector x0 = FloatVector.broadcast(SPECIES, x[xOffset]);
         FloatVector x1 = FloatVector.broadcast(SPECIES, d > 1 ? x[xOffset + 1] : 0f);
         FloatVector x2 = FloatVector.broadcast(SPECIES, d > 2 ? x[xOffset + 2] : 0f);
@@ -85,6 +87,9 @@ final class VectorSoftminGradient {
         FloatVector g0 = zero;
         FloatVector g1 = zero;
         FloatVector g2 = zero;
+        if (d > 3) {
+            HighDimensions.squaredDistances(columns, stride, from, to, x, xOffset, d, scratch);
+        }
         for (int j = from; j < to; j += lanes) {
             FloatVector e0 = x0.sub(FloatVector.fromArray(SPECIES, columns, j));
             FloatVector c = e0.mul(e0);
@@ -98,10 +103,8 @@ final class VectorSoftminGradient {
                 e2 = x2.sub(FloatVector.fromArray(SPECIES, columns, 2 * stride + j));
                 c = e2.fma(e2, c);
             }
-            for (int k = 3; k < d; k++) {
-                FloatVector e = FloatVector.broadcast(SPECIES, x[xOffset + k])
-                        .sub(FloatVector.fromArray(SPECIES, columns, k * stride + j));
-                c = e.fma(e, c);
+            if (d > 3) {
+                c = c.add(FloatVector.fromArray(SPECIES, scratch, j - from));
             }
             FloatVector gradientFactor = one;
             if (euclidean) {
@@ -120,23 +123,16 @@ final class VectorSoftminGradient {
             if (d > 2) {
                 g2 = e2.fma(weight, g2);
             }
-            for (int k = 3; k < d; k++) {
-                FloatVector e = FloatVector.broadcast(SPECIES, x[xOffset + k])
-                        .sub(FloatVector.fromArray(SPECIES, columns, k * stride + j));
-                int slot = (k - 3) * lanes;
-                e.fma(weight, FloatVector.fromArray(SPECIES, extra, slot)).intoArray(extra, slot);
+            if (d > 3) {
+                weight.intoArray(scratch, j - from); // the squared distance there is no longer needed
             }
         }
         partial[0] = g0.reduceLanes(VectorOperators.ADD);
         partial[1] = g1.reduceLanes(VectorOperators.ADD);
         partial[2] = g2.reduceLanes(VectorOperators.ADD);
-        for (int k = 3; k < d; k++) {
-            float lanesSum = 0f;
-            for (int l = 0; l < lanes; l++) {
-                lanesSum += extra[(k - 3) * lanes + l];
-                extra[(k - 3) * lanes + l] = 0f;
-            }
-            partial[k] = lanesSum;
+        if (d > 3) {
+            HighDimensions.weightedDifferences(columns, stride, from, to, x, xOffset, d, scratch,
+                    partial);
         }
     }
 }
