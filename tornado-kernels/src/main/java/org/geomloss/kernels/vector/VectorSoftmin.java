@@ -18,7 +18,7 @@ import org.geomloss.kernels.PointArray;
  * tracks {@code max_j s_j} with a compare and a blend. After each piece the row driver checks that the
  * reference was good, i.e. that no term exceeded {@code 2^64} (no float overflow) and, on the first
  * piece with a finite term, that the largest term is at least {@code 2^-64} (so that the clamp of the
- * exponential at {@code 2^-125} loses nothing that matters); otherwise it moves {@code ref} to the
+ * exponential at {@code 2^-125.5} loses nothing that matters); otherwise it moves {@code ref} to the
  * piece's maximum, rescales the total in double and runs the piece again. The reference starts from
  * the previous row's maximum, which for neighbouring rows rarely needs a second pass. This is the
  * "lazy rescale" of an online log-sum-exp moved out of the vector loop: C2's speed with a rarely-taken
