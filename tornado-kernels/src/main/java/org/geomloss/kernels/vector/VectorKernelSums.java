@@ -2,7 +2,6 @@ package org.geomloss.kernels.vector;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.geomloss.kernels.BlockSparsity;
@@ -83,8 +82,7 @@ final class VectorKernelSums {
      * {@code sum_j w_j k(r2_ij)} to {@code partial[0]}; otherwise {@code sum_j w_j s(r2_ij) (x_i - y_j)_k}
      * to {@code partial[k]}; when D > 3, {@code scratch} (at least {@code to - from} floats) holds the
      * squared distances over the coordinates past the third, then the weights (see
-     * {@link HighDimensions}). One polynomial exponential:
-     * keep it so (see {@link VectorExp}).
+     * {@link HighDimensions}). One polynomial exponential: keep it so (see {@link VectorExp}).
      */
     private static void pass(float[] columns, int stride, int from, int to, float[] x, int xOffset,
                              int d, RadialKernel kernel, float invSigma2, boolean gradient,
@@ -96,7 +94,6 @@ final class VectorKernelSums {
         FloatVector x2 = FloatVector.broadcast(SPECIES, d > 2 ? x[xOffset + 2] : 0f);
         FloatVector floor = FloatVector.broadcast(SPECIES, FLOOR);
         FloatVector zero = FloatVector.zero(SPECIES);
-        FloatVector minusOne = FloatVector.broadcast(SPECIES, -1f);
         // exponent per unit of r2 (Gaussian) or of r (Laplacian); the energy kernel uses 2^0 = 1
         float rate = gaussian ? -0.5f * LOG2_E : energy ? 0f : -LOG2_E;
         int lanes = SPECIES.length();
@@ -123,13 +120,10 @@ final class VectorKernelSums {
             if (d > 3) {
                 r = r.add(FloatVector.fromArray(SPECIES, scratch, j - from));
             }
-            r = r.mul(invSigma2); // r2 here; r = sqrt(max(r2, floor)) below unless Gaussian
-            // value = k(r2); factor = s(r2) / k(r2) for the gradient (energy: s itself, value 1)
-            FloatVector factor = minusOne;
+            FloatVector r2 = r.mul(invSigma2);
+            r = r2; // the Gaussian's exponent is linear in r2, the others' in r = sqrt(max(r2, floor))
             if (!gaussian) {
-                VectorMask<Float> clamped = r.compare(VectorOperators.LT, floor);
-                r = r.blend(floor, clamped).sqrt();
-                factor = minusOne.div(r).blend(zero, clamped);
+                r = r2.blend(floor, r2.compare(VectorOperators.LT, floor)).sqrt();
             }
             FloatVector value = VectorExp.exp2BiasedOrZero(r.fma(rate, -0.5f));
             if (energy && !gradient) {
@@ -140,7 +134,11 @@ final class VectorKernelSums {
                 g0 = g0.add(weighted);
                 continue;
             }
-            weighted = weighted.mul(factor);
+            // -s(r2) = k(r2) for the Gaussian, k(r2) / r for the others (energy: k = 1 here), 0 where
+            // clamped; the minus sign is applied to the sums
+            if (!gaussian) {
+                weighted = weighted.div(r).blend(zero, r2.compare(VectorOperators.LT, floor));
+            }
             g0 = e0.fma(weighted, g0);
             if (d > 1) {
                 g1 = e1.fma(weighted, g1);
@@ -153,11 +151,17 @@ final class VectorKernelSums {
             }
         }
         partial[0] = g0.reduceLanes(VectorOperators.ADD);
+        if (!gradient) {
+            return;
+        }
         partial[1] = g1.reduceLanes(VectorOperators.ADD);
         partial[2] = g2.reduceLanes(VectorOperators.ADD);
-        if (gradient && d > 3) {
+        if (d > 3) {
             HighDimensions.weightedDifferences(columns, stride, from, to, x, xOffset, d, scratch,
                     partial);
+        }
+        for (int k = 0; k < d; k++) {
+            partial[k] = -partial[k];
         }
     }
 }

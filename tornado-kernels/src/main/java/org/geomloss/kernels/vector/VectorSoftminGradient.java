@@ -2,7 +2,6 @@ package org.geomloss.kernels.vector;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.geomloss.kernels.BlockSparsity;
@@ -79,7 +78,6 @@ final class VectorSoftminGradient {
         FloatVector minusCoefficient = FloatVector.broadcast(SPECIES, -coefficient);
         FloatVector floor = FloatVector.broadcast(SPECIES, FLOOR);
         FloatVector maxExponent = FloatVector.broadcast(SPECIES, MAX_EXPONENT);
-        FloatVector one = FloatVector.broadcast(SPECIES, 1f);
         FloatVector zero = FloatVector.zero(SPECIES);
         int lanes = SPECIES.length();
         int valueOffset = d * stride;
@@ -106,16 +104,17 @@ final class VectorSoftminGradient {
             if (d > 3) {
                 c = c.add(FloatVector.fromArray(SPECIES, scratch, j - from));
             }
-            FloatVector gradientFactor = one;
+            FloatVector squared = c;
             if (euclidean) {
-                VectorMask<Float> clamped = c.compare(VectorOperators.LT, floor);
-                c = c.blend(floor, clamped).sqrt();
-                gradientFactor = one.div(c).blend(zero, clamped);
+                c = squared.blend(floor, squared.compare(VectorOperators.LT, floor)).sqrt();
             }
             FloatVector exponent = c.fma(minusCoefficient,
                     FloatVector.fromArray(SPECIES, columns, valueOffset + j).add(biasedShift));
             exponent = exponent.blend(maxExponent, exponent.compare(VectorOperators.GT, maxExponent));
-            FloatVector weight = VectorExp.exp2BiasedOrZero(exponent).mul(gradientFactor);
+            FloatVector weight = VectorExp.exp2BiasedOrZero(exponent);
+            if (euclidean) { // grad c = (x - y) / c, and 0 where the clamp is active
+                weight = weight.div(c).blend(zero, squared.compare(VectorOperators.LT, floor));
+            }
             g0 = e0.fma(weight, g0);
             if (d > 1) {
                 g1 = e1.fma(weight, g1);
