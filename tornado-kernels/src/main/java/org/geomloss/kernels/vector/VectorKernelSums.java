@@ -15,11 +15,11 @@ import org.geomloss.kernels.RadialKernel;
  * {@code r2_ij = |x_i - y_j|^2 / sigma^2} and {@code k}, {@code s} as in {@link RadialKernel}: one row at
  * a time, over pieces of at most {@link VectorSoftmin#PIECE_LENGTH} columns.
  *
- * <p>Exponentials underflow to exactly 0 (below {@code 2^-125}), like the double-precision reference
- * up to float range. The Laplacian and energy clamps ({@code r2 < 1e-8}) give the clamped value and a
- * zero gradient. The energy kernel runs through the same loop with a zero exponent, so it pays for an
- * exponential it does not need; one loop per reduction keeps a single polynomial per method.
- * Lane sums are float over one piece and double across pieces.
+ * <p>Exponentials underflow to exactly 0 (below {@code 2^-125.5}), like the double-precision
+ * reference up to float range. The Laplacian and energy clamps ({@code r2 < 1e-8}) give the clamped
+ * value and a zero gradient. The energy kernel's gradient runs through the gradient loop with a zero
+ * exponent, so it pays for an exponential it does not need: one loop per reduction keeps a single
+ * polynomial per method. Lane sums are float over one piece and double across pieces.
  */
 final class VectorKernelSums {
 
@@ -38,16 +38,15 @@ final class VectorKernelSums {
     static void sumRows(RadialKernel kernel, double sigma, PointArray x, ColumnLayout sources,
                         BlockSparsity blocks, int block, double[] out) {
         BlockColumns columns = BlockColumns.of(sources, blocks, block, VectorSoftmin.PIECE_LENGTH);
-        float[] partial = new float[Math.max(3, x.dimension())];
-        float[] scratch = new float[x.dimension() > 3 ? VectorSoftmin.PIECE_LENGTH : 0];
+        int d = x.dimension();
+        float invSigma2 = (float) (1.0 / (sigma * sigma));
+        float[] scratch = new float[d > 3 ? VectorSoftmin.PIECE_LENGTH : 0];
         for (int i = blocks.rowStarts()[block]; i < blocks.rowStarts()[block + 1]; i++) {
             out[i] = 0.0;
             for (int p = 0; p < columns.count(); p++) {
                 ColumnLayout layout = columns.layout(p);
-                pass(layout.data(), layout.stride(), columns.from(p), columns.to(p), x.coords(),
-                        i * x.dimension(), x.dimension(), kernel, (float) (1.0 / (sigma * sigma)),
-                        false, scratch, partial);
-                out[i] += partial[0];
+                out[i] += sumPass(layout.data(), layout.stride(), columns.from(p), columns.to(p),
+                        x.coords(), i * d, d, kernel, invSigma2, scratch);
             }
         }
     }
@@ -68,35 +67,76 @@ final class VectorKernelSums {
             Arrays.fill(out, i * d, i * d + d, 0.0);
             for (int p = 0; p < columns.count(); p++) {
                 ColumnLayout layout = columns.layout(p);
-                pass(layout.data(), layout.stride(), columns.from(p), columns.to(p), x.coords(),
-                        i * d, d, kernel, (float) invSigma2, true, scratch, partial);
+                gradientPass(layout.data(), layout.stride(), columns.from(p), columns.to(p),
+                        x.coords(), i * d, d, kernel, (float) invSigma2, scratch, partial);
                 for (int k = 0; k < d; k++) {
-                    out[i * d + k] += invSigma2 * partial[k];
+                    out[i * d + k] -= invSigma2 * partial[k]; // the pass sums -s(r2) (x_i - y_j)
                 }
             }
         }
     }
 
     /**
-     * Over the columns {@code [from, to)} of one layout: with {@code gradient == false}, writes
-     * {@code sum_j w_j k(r2_ij)} to {@code partial[0]}; otherwise {@code sum_j w_j s(r2_ij) (x_i - y_j)_k}
-     * to {@code partial[k]}; when D > 3, {@code scratch} (at least {@code to - from} floats) holds the
-     * squared distances over the coordinates past the third, then the weights (see
-     * {@link HighDimensions}). One polynomial exponential: keep it so (see {@link VectorExp}).
+     * {@code sum_j w_j k(r2_ij)} over the columns {@code [from, to)} of one layout. When D > 3,
+     * {@code scratch} (at least {@code to - from} floats) holds the squared distances over the
+     * coordinates past the third (see {@link HighDimensions}). One polynomial exponential: keep it so
+     * (see {@link VectorExp}).
      */
-    private static void pass(float[] columns, int stride, int from, int to, float[] x, int xOffset,
-                             int d, RadialKernel kernel, float invSigma2, boolean gradient,
-                             float[] scratch, float[] partial) {
+    private static double sumPass(float[] columns, int stride, int from, int to, float[] x,
+                                  int xOffset, int d, RadialKernel kernel, float invSigma2,
+                                  float[] scratch) {
         boolean gaussian = kernel == RadialKernel.GAUSSIAN;
         boolean energy = kernel == RadialKernel.ENERGY;
         FloatVector x0 = FloatVector.broadcast(SPECIES, x[xOffset]);
         FloatVector x1 = FloatVector.broadcast(SPECIES, d > 1 ? x[xOffset + 1] : 0f);
         FloatVector x2 = FloatVector.broadcast(SPECIES, d > 2 ? x[xOffset + 2] : 0f);
         FloatVector floor = FloatVector.broadcast(SPECIES, FLOOR);
+        float rate = exponentRate(kernel);
+        int valueOffset = d * stride;
+        FloatVector sum = FloatVector.zero(SPECIES);
+        if (d > 3) {
+            HighDimensions.squaredDistances(columns, stride, from, to, x, xOffset, d, scratch);
+        }
+        for (int j = from; j < to; j += SPECIES.length()) {
+            FloatVector e0 = x0.sub(FloatVector.fromArray(SPECIES, columns, j));
+            FloatVector r = e0.mul(e0);
+            if (d > 1) { // the branches on d are loop-invariant: C2 unswitches or predicts them
+                FloatVector e1 = x1.sub(FloatVector.fromArray(SPECIES, columns, stride + j));
+                r = e1.fma(e1, r);
+            }
+            if (d > 2) {
+                FloatVector e2 = x2.sub(FloatVector.fromArray(SPECIES, columns, 2 * stride + j));
+                r = e2.fma(e2, r);
+            }
+            if (d > 3) {
+                r = r.add(FloatVector.fromArray(SPECIES, scratch, j - from));
+            }
+            r = r.mul(invSigma2); // r2; below, r = sqrt(max(r2, floor)) unless Gaussian
+            if (!gaussian) {
+                r = r.blend(floor, r.compare(VectorOperators.LT, floor)).sqrt();
+            }
+            FloatVector value = energy ? r.neg() : VectorExp.exp2BiasedOrZero(r.fma(rate, -0.5f));
+            sum = value.fma(FloatVector.fromArray(SPECIES, columns, valueOffset + j), sum);
+        }
+        return sum.reduceLanes(VectorOperators.ADD);
+    }
+
+    /**
+     * Writes {@code sum_j w_j (-s(r2_ij)) (x_i - y_j)_k} over the columns {@code [from, to)} of one
+     * layout into {@code partial[k]}. When D > 3, {@code scratch} (at least {@code to - from} floats)
+     * holds the squared distances over the coordinates past the third, then the weights (see
+     * {@link HighDimensions}). One polynomial exponential: keep it so (see {@link VectorExp}).
+     */
+    private static void gradientPass(float[] columns, int stride, int from, int to, float[] x,
+                                     int xOffset, int d, RadialKernel kernel, float invSigma2,
+                                     float[] scratch, float[] partial) {
+        boolean gaussian = kernel == RadialKernel.GAUSSIAN;
+        FloatVector x0 = FloatVector.broadcast(SPECIES, x[xOffset]);
+        FloatVector x1 = FloatVector.broadcast(SPECIES, d > 1 ? x[xOffset + 1] : 0f);
+        FloatVector x2 = FloatVector.broadcast(SPECIES, d > 2 ? x[xOffset + 2] : 0f);
+        FloatVector floor = FloatVector.broadcast(SPECIES, FLOOR);
         FloatVector zero = FloatVector.zero(SPECIES);
-        // exponent per unit of r2 (Gaussian) or of r (Laplacian); the energy kernel uses 2^0 = 1
-        float rate = gaussian ? -0.5f * LOG2_E : energy ? 0f : -LOG2_E;
-        int lanes = SPECIES.length();
+        float rate = exponentRate(kernel);
         int valueOffset = d * stride;
         FloatVector g0 = zero;
         FloatVector g1 = zero;
@@ -104,12 +144,12 @@ final class VectorKernelSums {
         if (d > 3) {
             HighDimensions.squaredDistances(columns, stride, from, to, x, xOffset, d, scratch);
         }
-        for (int j = from; j < to; j += lanes) {
+        for (int j = from; j < to; j += SPECIES.length()) {
             FloatVector e0 = x0.sub(FloatVector.fromArray(SPECIES, columns, j));
             FloatVector r = e0.mul(e0);
             FloatVector e1 = zero;
             FloatVector e2 = zero;
-            if (d > 1) { // the branches on d are loop-invariant: C2 unswitches or predicts them
+            if (d > 1) {
                 e1 = x1.sub(FloatVector.fromArray(SPECIES, columns, stride + j));
                 r = e1.fma(e1, r);
             }
@@ -125,43 +165,42 @@ final class VectorKernelSums {
             if (!gaussian) {
                 r = r2.blend(floor, r2.compare(VectorOperators.LT, floor)).sqrt();
             }
-            FloatVector value = VectorExp.exp2BiasedOrZero(r.fma(rate, -0.5f));
-            if (energy && !gradient) {
-                value = r.neg();
-            }
-            FloatVector weighted = FloatVector.fromArray(SPECIES, columns, valueOffset + j).mul(value);
-            if (!gradient) {
-                g0 = g0.add(weighted);
-                continue;
-            }
-            // -s(r2) = k(r2) for the Gaussian, k(r2) / r for the others (energy: k = 1 here), 0 where
-            // clamped; the minus sign is applied to the sums
+            // -s(r2) = k(r2) for the Gaussian, k(r2) / r for the others (energy: 1 / r), 0 where
+            // the clamp is active
+            FloatVector weight = VectorExp.exp2BiasedOrZero(r.fma(rate, -0.5f))
+                    .mul(FloatVector.fromArray(SPECIES, columns, valueOffset + j));
             if (!gaussian) {
-                weighted = weighted.div(r).blend(zero, r2.compare(VectorOperators.LT, floor));
+                weight = weight.div(r).blend(zero, r2.compare(VectorOperators.LT, floor));
             }
-            g0 = e0.fma(weighted, g0);
+            g0 = e0.fma(weight, g0);
             if (d > 1) {
-                g1 = e1.fma(weighted, g1);
+                g1 = e1.fma(weight, g1);
             }
             if (d > 2) {
-                g2 = e2.fma(weighted, g2);
+                g2 = e2.fma(weight, g2);
             }
             if (d > 3) {
-                weighted.intoArray(scratch, j - from); // the squared distance there is no longer needed
+                weight.intoArray(scratch, j - from); // the squared distance there is no longer needed
             }
         }
         partial[0] = g0.reduceLanes(VectorOperators.ADD);
-        if (!gradient) {
-            return;
-        }
         partial[1] = g1.reduceLanes(VectorOperators.ADD);
         partial[2] = g2.reduceLanes(VectorOperators.ADD);
         if (d > 3) {
             HighDimensions.weightedDifferences(columns, stride, from, to, x, xOffset, d, scratch,
                     partial);
         }
-        for (int k = 0; k < d; k++) {
-            partial[k] = -partial[k];
-        }
+    }
+
+    /**
+     * The factor of the base-2 exponent: per unit of r2 for the Gaussian, of r for the Laplacian, and
+     * 0 for the energy kernel, whose gradient uses {@code 2^0 = 1}.
+     */
+    private static float exponentRate(RadialKernel kernel) {
+        return switch (kernel) {
+            case GAUSSIAN -> -0.5f * LOG2_E;
+            case LAPLACIAN -> -LOG2_E;
+            case ENERGY -> 0f;
+        };
     }
 }
