@@ -11,20 +11,20 @@ import org.geomloss.kernels.ScalarPointKernels;
 
 /**
  * {@link PointKernels} on the Java Vector API ({@code jdk.incubator.vector}): the same reductions as
- * {@link ScalarPointKernels}, in float32 with a polynomial exponential ({@link VectorExp}), 16 pairs
+ * {@link ScalarPointKernels}, in float32 with a polynomial exponential ({@code VectorExp}), 16 pairs
  * per instruction with AVX-512. GeomLoss runs these reductions with KeOps ({@code backend="online"});
  * this is the CPU counterpart.
  *
  * <ul>
  *   <li>{@code softmin} and {@code softminGradient} for both {@link GroundCost}s
- *       ({@link VectorSoftmin}, {@link VectorSoftminGradient}), honouring the block-sparse structure;
+ *       ({@code VectorSoftmin}, {@code VectorSoftminGradient}), honouring the block-sparse structure;
  *       any other {@link CostFunction} runs on {@link ScalarPointKernels#INSTANCE}.</li>
  *   <li>{@code kernelSum} and {@code kernelGradient} for the three {@link RadialKernel}s
- *       ({@link VectorKernelSums}).</li>
+ *       ({@code VectorKernelSums}).</li>
  *   <li>Any dimension D: the first three coordinates of {@code x_i} are hoisted out of the loop, and
  *       loop-invariant tests on D skip the missing ones, so D = 1 and 2 do less work than D = 3
  *       (soft-min: 4.3, 3.7 and 3.3 G pairs per CPU-second on a Zen 4 core); larger D handle the
- *       remaining coordinates in separate loops ({@link HighDimensions}).</li>
+ *       remaining coordinates in separate loops ({@code HighDimensions}).</li>
  * </ul>
  *
  * <p>Accuracy: the exponential is within 2 ulp; the error that dominates is the float32 rounding of
