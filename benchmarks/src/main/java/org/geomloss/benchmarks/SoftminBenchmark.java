@@ -25,8 +25,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Throughput of one dense soft-min {@code out_i = -eps log sum_j exp(h_j - |x_i - y_j|^2 / (2 eps))}
- * (GeomLoss's {@code p = 2} cost), in pairs per second, reported by the {@code pairs} counter:
+ * Throughput of one dense soft-min {@code out_i = -eps log sum_j exp(h_j - c(x_i, y_j) / eps)} with
+ * GeomLoss's {@code p = 2} cost {@code c = |x - y|^2 / 2} ({@code -p cost=EUCLIDEAN} for
+ * {@code p = 1}), in pairs per second, reported by the {@code pairs} counter:
  * divide by 1e9 for G pairs/s (see {@link Counters} for the per-CPU-second rate).
  *
  * <p>Data as in CPU_KERNELS.md: D = 3, {@code x} uniform in {@code [0,1]^3}, {@code y} in
@@ -57,6 +58,9 @@ public class SoftminBenchmark {
 
     @Param({"0.01"})
     public double eps;
+
+    @Param({"HALF_SQUARED_EUCLIDEAN"})
+    public GroundCost cost;
 
     private PointKernels implementation;
     private PointArray x;
@@ -109,7 +113,7 @@ public class SoftminBenchmark {
     @Benchmark
     public double[] softmin(Counters counters) {
         long cpuStart = OS.getProcessCpuTime();
-        implementation.softmin(GroundCost.HALF_SQUARED_EUCLIDEAN, x, y, h, eps, blocks, out);
+        implementation.softmin(cost, x, y, h, eps, blocks, out);
         counters.cpuNanos += OS.getProcessCpuTime() - cpuStart;
         counters.pairs += (long) n * n;
         return out;
@@ -117,14 +121,14 @@ public class SoftminBenchmark {
 
     /** Runs the benchmarked kernels once and compares some rows with the scalar reference. */
     private void checkAgainstScalar() {
-        implementation.softmin(GroundCost.HALF_SQUARED_EUCLIDEAN, x, y, h, eps, blocks, out);
+        implementation.softmin(cost, x, y, h, eps, blocks, out);
         float[] rows = new float[CHECKED_ROWS * DIMENSION];
         int step = n / CHECKED_ROWS;
         for (int r = 0; r < CHECKED_ROWS; r++) {
             System.arraycopy(x.coords(), r * step * DIMENSION, rows, r * DIMENSION, DIMENSION);
         }
         double[] expected = new double[CHECKED_ROWS];
-        Kernels.scalar().softmin(GroundCost.HALF_SQUARED_EUCLIDEAN,
+        Kernels.scalar().softmin(cost,
                 new PointArray(rows, CHECKED_ROWS, DIMENSION), y, h, eps,
                 BlockSparsity.dense(CHECKED_ROWS, n), expected);
         for (int r = 0; r < CHECKED_ROWS; r++) {

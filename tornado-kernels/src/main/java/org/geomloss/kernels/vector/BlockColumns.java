@@ -8,12 +8,14 @@ import org.geomloss.kernels.BlockSparsity;
  * each piece is a range of whole vectors, at most {@code pieceLength} columns long, in either the
  * shared {@link ColumnLayout} of the call or a small layout private to the block.
  *
- * <p>A kept range {@code [a, b)} gives its whole vectors {@code [a, a + 16k)} as pieces of the shared
- * layout. Its remaining columns (fewer than one vector) go to the private "tail" layout, which gathers
- * the leftovers of every range of the block and pads them with the neutral value; when {@code b} is
- * the last column the padding of the shared layout serves instead. So every kept column is visited
- * exactly once, and padded lanes add nothing. Building costs {@code O(ranges * lanes * D)} per block,
- * amortised over the rows of the block.
+ * <p>A long kept range {@code [a, b)} gives its whole vectors {@code [a, a + 16k)} as pieces of the
+ * shared layout; its remaining columns (fewer than one vector) go to the private layout, which is
+ * padded with the neutral value. When {@code b} is the last column the padding of the shared layout
+ * serves instead. Short ranges (fewer than 256 columns, as in the multiscale backend's clusters) are
+ * copied whole into the private layout, so that a row visits them in a few long pieces rather than
+ * many short ones (each piece costs a call and two lane reductions). Every kept column is visited
+ * exactly once, and padded lanes add nothing. Building costs {@code O(D)} per copied column, once per
+ * block, amortised over the rows of the block.
  *
  * <p>Not thread-safe; each block task builds its own.
  */
@@ -21,6 +23,8 @@ final class BlockColumns {
 
     private static final int MAIN = 0;
     private static final int TAIL = 1;
+    /** Ranges shorter than this are copied whole into the private layout: one call per row, not many. */
+    private static final int GATHER_BELOW = 256;
 
     private final ColumnLayout main;
     private ColumnLayout tail;
@@ -41,8 +45,7 @@ final class BlockColumns {
         int[] ranges = blocks.columnRanges();
         int rangeFrom = blocks.rangeOffsets()[block];
         int rangeTo = blocks.rangeOffsets()[block + 1];
-        int[] leftovers = new int[VectorExp.LANES * Math.max(0, rangeTo - rangeFrom)];
-        int leftoverCount = 0;
+        int gatheredCapacity = 0;
         for (int r = rangeFrom; r < rangeTo; r++) {
             int from = ranges[2 * r];
             int to = ranges[2 * r + 1];
@@ -50,17 +53,27 @@ final class BlockColumns {
                 throw new IllegalArgumentException("blocks: column range [" + from + ", " + to
                         + ") of block " + block + " is outside [0, " + main.columns() + "]");
             }
-            int wholeEnd = from + (to - from) / VectorExp.LANES * VectorExp.LANES;
-            if (to == main.columns() && wholeEnd < to) {
-                wholeEnd += VectorExp.LANES; // runs into the neutral padding of the shared layout
+            gatheredCapacity += Math.min(to - from, GATHER_BELOW);
+        }
+        int[] gathered = new int[gatheredCapacity];
+        int gatheredCount = 0;
+        for (int r = rangeFrom; r < rangeTo; r++) {
+            int from = ranges[2 * r];
+            int to = ranges[2 * r + 1];
+            int wholeEnd = from;
+            if (to - from >= GATHER_BELOW) {
+                wholeEnd = from + (to - from) / VectorExp.LANES * VectorExp.LANES;
+                if (to == main.columns() && wholeEnd < to) {
+                    wholeEnd += VectorExp.LANES; // runs into the neutral padding of the shared layout
+                }
+                result.addPieces(MAIN, from, wholeEnd, pieceLength);
             }
-            result.addPieces(MAIN, from, wholeEnd, pieceLength);
             for (int j = wholeEnd; j < to; j++) {
-                leftovers[leftoverCount++] = j;
+                gathered[gatheredCount++] = j;
             }
         }
-        if (leftoverCount > 0) {
-            result.tail = main.select(leftovers, leftoverCount);
+        if (gatheredCount > 0) {
+            result.tail = main.select(gathered, gatheredCount);
             result.addPieces(TAIL, 0, result.tail.stride(), pieceLength);
         }
         return result;

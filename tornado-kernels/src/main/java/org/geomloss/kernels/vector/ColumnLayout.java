@@ -8,11 +8,8 @@ import org.geomloss.kernels.PointArray;
  * extra row of per-column values ({@code h} in log2 units for a soft-min, the weights {@code w} for a
  * kernel sum), all in float32.
  *
- * <p>Row {@code k < coordinateRows} holds coordinate {@code k} of every column at
- * {@code data[k * stride + j]}; the value row starts at {@link #valueOffset()}. There are at least
- * three coordinate rows: in dimension {@code D < 3} the missing rows are zeros, so that one kernel body
- * with three hoisted coordinates serves D = 1, 2 and 3 (the point coordinates are padded with zeros
- * too, so the extra differences are exactly 0). Columns {@code [columns, stride)} are padding: zero
+ * <p>Row {@code k < D} holds coordinate {@code k} of every column at {@code data[k * stride + j]};
+ * the value row starts at {@code D * stride}. Columns {@code [columns, stride)} are padding: zero
  * coordinates and the value {@code padding}, chosen so that a padded column adds nothing
  * ({@code -infinity} for a log-sum-exp, 0 for a weighted sum). The padding is at least one whole vector,
  * so a vector loop over {@code [a, M)} may run past {@code M} to the next multiple of the lane count.
@@ -43,7 +40,7 @@ final class ColumnLayout {
     static ColumnLayout of(PointArray points, double[] values, double scale, float padding) {
         int count = points.count();
         int dimension = points.dimension();
-        int rows = coordinateRows(dimension);
+        int rows = dimension;
         int stride = paddedLength(count) + VectorExp.LANES;
         float[] data = new float[(rows + 1) * stride];
         float[] coords = points.coords();
@@ -74,11 +71,6 @@ final class ColumnLayout {
         return new ColumnLayout(selectedData, count, newStride, coordinateRows, padding);
     }
 
-    /** Coordinate rows used for dimension {@code d}: {@code max(3, d)}. */
-    static int coordinateRows(int dimension) {
-        return Math.max(3, dimension);
-    }
-
     /** {@code n} rounded up to a multiple of the lane count. */
     static int paddedLength(int n) {
         return (n + VectorExp.LANES - 1) / VectorExp.LANES * VectorExp.LANES;
@@ -98,8 +90,4 @@ final class ColumnLayout {
         return stride;
     }
 
-    /** Offset of the value row in {@link #data()}. */
-    int valueOffset() {
-        return coordinateRows * stride;
-    }
 }

@@ -2,7 +2,6 @@ package org.geomloss.kernels.vector;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.geomloss.kernels.BlockSparsity;
@@ -16,11 +15,11 @@ import org.geomloss.kernels.RadialKernel;
  * {@code r2_ij = |x_i - y_j|^2 / sigma^2} and {@code k}, {@code s} as in {@link RadialKernel}: one row at
  * a time, over pieces of at most {@link VectorSoftmin#PIECE_LENGTH} columns.
  *
- * <p>Exponentials underflow to exactly 0 (below {@code 2^-125}), like the double-precision reference
- * up to float range. The Laplacian and energy clamps ({@code r2 < 1e-8}) give the clamped value and a
- * zero gradient. The energy kernel runs through the same loop with a zero exponent, so it pays for an
- * exponential it does not need; one loop per reduction keeps a single polynomial per method.
- * Lane sums are float over one piece and double across pieces.
+ * <p>Exponentials underflow to exactly 0 (below {@code 2^-125.5}), like the double-precision
+ * reference up to float range. The Laplacian and energy clamps ({@code r2 < 1e-8}) give the clamped
+ * value and a zero gradient. The energy kernel's gradient runs through the gradient loop with a zero
+ * exponent, so it pays for an exponential it does not need: one loop per reduction keeps a single
+ * polynomial per method. Lane sums are float over one piece and double across pieces.
  */
 final class VectorKernelSums {
 
@@ -39,16 +38,15 @@ final class VectorKernelSums {
     static void sumRows(RadialKernel kernel, double sigma, PointArray x, ColumnLayout sources,
                         BlockSparsity blocks, int block, double[] out) {
         BlockColumns columns = BlockColumns.of(sources, blocks, block, VectorSoftmin.PIECE_LENGTH);
-        float[] partial = new float[ColumnLayout.coordinateRows(x.dimension())];
-        float[] extra = new float[SPECIES.length() * Math.max(0, x.dimension() - 3)];
+        int d = x.dimension();
+        float invSigma2 = (float) (1.0 / (sigma * sigma));
+        float[] scratch = new float[d > 3 ? VectorSoftmin.PIECE_LENGTH : 0];
         for (int i = blocks.rowStarts()[block]; i < blocks.rowStarts()[block + 1]; i++) {
             out[i] = 0.0;
             for (int p = 0; p < columns.count(); p++) {
                 ColumnLayout layout = columns.layout(p);
-                pass(layout.data(), layout.stride(), columns.from(p), columns.to(p), x.coords(),
-                        i * x.dimension(), x.dimension(), kernel, (float) (1.0 / (sigma * sigma)),
-                        false, extra, partial);
-                out[i] += partial[0];
+                out[i] += sumPass(layout.data(), layout.stride(), columns.from(p), columns.to(p),
+                        x.coords(), i * d, d, kernel, invSigma2, scratch);
             }
         }
     }
@@ -63,95 +61,146 @@ final class VectorKernelSums {
         BlockColumns columns = BlockColumns.of(sources, blocks, block, VectorSoftmin.PIECE_LENGTH);
         int d = x.dimension();
         double invSigma2 = 1.0 / (sigma * sigma);
-        float[] partial = new float[ColumnLayout.coordinateRows(d)];
-        float[] extra = new float[SPECIES.length() * Math.max(0, d - 3)];
+        float[] partial = new float[Math.max(3, d)];
+        float[] scratch = new float[d > 3 ? VectorSoftmin.PIECE_LENGTH : 0];
         for (int i = blocks.rowStarts()[block]; i < blocks.rowStarts()[block + 1]; i++) {
             Arrays.fill(out, i * d, i * d + d, 0.0);
             for (int p = 0; p < columns.count(); p++) {
                 ColumnLayout layout = columns.layout(p);
-                pass(layout.data(), layout.stride(), columns.from(p), columns.to(p), x.coords(),
-                        i * d, d, kernel, (float) invSigma2, true, extra, partial);
+                gradientPass(layout.data(), layout.stride(), columns.from(p), columns.to(p),
+                        x.coords(), i * d, d, kernel, (float) invSigma2, scratch, partial);
                 for (int k = 0; k < d; k++) {
-                    out[i * d + k] += invSigma2 * partial[k];
+                    out[i * d + k] -= invSigma2 * partial[k]; // the pass sums -s(r2) (x_i - y_j)
                 }
             }
         }
     }
 
     /**
-     * Over the columns {@code [from, to)} of one layout: with {@code gradient == false}, writes
-     * {@code sum_j w_j k(r2_ij)} to {@code partial[0]}; otherwise {@code sum_j w_j s(r2_ij) (x_i - y_j)_k}
-     * to {@code partial[k]}, using {@code extra} (zeroed, left zeroed) for dimensions past 3. One
-     * polynomial exponential: keep it so (see {@link VectorExp}).
+     * {@code sum_j w_j k(r2_ij)} over the columns {@code [from, to)} of one layout. When D > 3,
+     * {@code scratch} (at least {@code to - from} floats) holds the squared distances over the
+     * coordinates past the third (see {@link HighDimensions}). One polynomial exponential: keep it so
+     * (see {@link VectorExp}).
      */
-    private static void pass(float[] columns, int stride, int from, int to, float[] x, int xOffset,
-                             int d, RadialKernel kernel, float invSigma2, boolean gradient,
-                             float[] extra, float[] partial) {
+    private static double sumPass(float[] columns, int stride, int from, int to, float[] x,
+                                  int xOffset, int d, RadialKernel kernel, float invSigma2,
+                                  float[] scratch) {
         boolean gaussian = kernel == RadialKernel.GAUSSIAN;
         boolean energy = kernel == RadialKernel.ENERGY;
         FloatVector x0 = FloatVector.broadcast(SPECIES, x[xOffset]);
         FloatVector x1 = FloatVector.broadcast(SPECIES, d > 1 ? x[xOffset + 1] : 0f);
         FloatVector x2 = FloatVector.broadcast(SPECIES, d > 2 ? x[xOffset + 2] : 0f);
         FloatVector floor = FloatVector.broadcast(SPECIES, FLOOR);
+        float rate = exponentRate(kernel);
+        int valueOffset = d * stride;
+        FloatVector sum = FloatVector.zero(SPECIES);
+        if (d > 3) {
+            HighDimensions.squaredDistances(columns, stride, from, to, x, xOffset, d, scratch);
+        }
+        for (int j = from; j < to; j += SPECIES.length()) {
+            FloatVector e0 = x0.sub(FloatVector.fromArray(SPECIES, columns, j));
+            FloatVector r = e0.mul(e0);
+            if (d > 1) { // the branches on d are loop-invariant: C2 unswitches or predicts them
+                FloatVector e1 = x1.sub(FloatVector.fromArray(SPECIES, columns, stride + j));
+                r = e1.fma(e1, r);
+            }
+            if (d > 2) {
+                FloatVector e2 = x2.sub(FloatVector.fromArray(SPECIES, columns, 2 * stride + j));
+                r = e2.fma(e2, r);
+            }
+            if (d > 3) {
+                r = r.add(FloatVector.fromArray(SPECIES, scratch, j - from));
+            }
+            r = r.mul(invSigma2); // r2; below, r = sqrt(max(r2, floor)) unless Gaussian
+            if (!gaussian) {
+                r = r.blend(floor, r.compare(VectorOperators.LT, floor)).sqrt();
+            }
+            FloatVector value = energy ? r.neg() : VectorExp.exp2BiasedOrZero(r.fma(rate, -0.5f));
+            sum = value.fma(FloatVector.fromArray(SPECIES, columns, valueOffset + j), sum);
+        }
+        return sum.reduceLanes(VectorOperators.ADD);
+    }
+
+    /**
+     * Writes {@code sum_j w_j (-s(r2_ij)) (x_i - y_j)_k} over the columns {@code [from, to)} of one
+     * layout into {@code partial[k]}. When D > 3, {@code scratch} (at least {@code to - from} floats)
+     * holds the squared distances over the coordinates past the third, then the weights (see
+     * {@link HighDimensions}). One polynomial exponential: keep it so (see {@link VectorExp}).
+     */
+    private static void gradientPass(float[] columns, int stride, int from, int to, float[] x,
+                                     int xOffset, int d, RadialKernel kernel, float invSigma2,
+                                     float[] scratch, float[] partial) {
+        boolean gaussian = kernel == RadialKernel.GAUSSIAN;
+        FloatVector x0 = FloatVector.broadcast(SPECIES, x[xOffset]);
+        FloatVector x1 = FloatVector.broadcast(SPECIES, d > 1 ? x[xOffset + 1] : 0f);
+        FloatVector x2 = FloatVector.broadcast(SPECIES, d > 2 ? x[xOffset + 2] : 0f);
+        FloatVector floor = FloatVector.broadcast(SPECIES, FLOOR);
         FloatVector zero = FloatVector.zero(SPECIES);
-        FloatVector minusOne = FloatVector.broadcast(SPECIES, -1f);
-        // exponent per unit of r2 (Gaussian) or of r (Laplacian); the energy kernel uses 2^0 = 1
-        float rate = gaussian ? -0.5f * LOG2_E : energy ? 0f : -LOG2_E;
-        int lanes = SPECIES.length();
-        int valueOffset = ColumnLayout.coordinateRows(d) * stride;
+        float rate = exponentRate(kernel);
+        int valueOffset = d * stride;
         FloatVector g0 = zero;
         FloatVector g1 = zero;
         FloatVector g2 = zero;
-        for (int j = from; j < to; j += lanes) {
+        if (d > 3) {
+            HighDimensions.squaredDistances(columns, stride, from, to, x, xOffset, d, scratch);
+        }
+        for (int j = from; j < to; j += SPECIES.length()) {
             FloatVector e0 = x0.sub(FloatVector.fromArray(SPECIES, columns, j));
-            FloatVector e1 = x1.sub(FloatVector.fromArray(SPECIES, columns, stride + j));
-            FloatVector e2 = x2.sub(FloatVector.fromArray(SPECIES, columns, 2 * stride + j));
             FloatVector r = e0.mul(e0);
-            r = e1.fma(e1, r);
-            r = e2.fma(e2, r);
-            for (int k = 3; k < d; k++) {
-                FloatVector e = FloatVector.broadcast(SPECIES, x[xOffset + k])
-                        .sub(FloatVector.fromArray(SPECIES, columns, k * stride + j));
-                r = e.fma(e, r);
+            FloatVector e1 = zero;
+            FloatVector e2 = zero;
+            if (d > 1) {
+                e1 = x1.sub(FloatVector.fromArray(SPECIES, columns, stride + j));
+                r = e1.fma(e1, r);
             }
-            r = r.mul(invSigma2); // r2 here; r = sqrt(max(r2, floor)) below unless Gaussian
-            // value = k(r2); factor = s(r2) / k(r2) for the gradient (energy: s itself, value 1)
-            FloatVector factor = minusOne;
+            if (d > 2) {
+                e2 = x2.sub(FloatVector.fromArray(SPECIES, columns, 2 * stride + j));
+                r = e2.fma(e2, r);
+            }
+            if (d > 3) {
+                r = r.add(FloatVector.fromArray(SPECIES, scratch, j - from));
+            }
+            FloatVector r2 = r.mul(invSigma2);
+            r = r2; // the Gaussian's exponent is linear in r2, the others' in r = sqrt(max(r2, floor))
             if (!gaussian) {
-                VectorMask<Float> clamped = r.compare(VectorOperators.LT, floor);
-                r = r.blend(floor, clamped).sqrt();
-                factor = minusOne.div(r).blend(zero, clamped);
+                r = r2.blend(floor, r2.compare(VectorOperators.LT, floor)).sqrt();
             }
-            FloatVector value = VectorExp.exp2BiasedOrZero(r.fma(rate, -0.5f));
-            if (energy && !gradient) {
-                value = r.neg();
+            // -s(r2) = k(r2) for the Gaussian, k(r2) / r for the others (energy: 1 / r), 0 where
+            // the clamp is active
+            FloatVector weight = VectorExp.exp2BiasedOrZero(r.fma(rate, -0.5f))
+                    .mul(FloatVector.fromArray(SPECIES, columns, valueOffset + j));
+            if (!gaussian) {
+                weight = weight.div(r).blend(zero, r2.compare(VectorOperators.LT, floor));
             }
-            FloatVector weighted = FloatVector.fromArray(SPECIES, columns, valueOffset + j).mul(value);
-            if (!gradient) {
-                g0 = g0.add(weighted);
-                continue;
+            g0 = e0.fma(weight, g0);
+            if (d > 1) {
+                g1 = e1.fma(weight, g1);
             }
-            weighted = weighted.mul(factor);
-            g0 = e0.fma(weighted, g0);
-            g1 = e1.fma(weighted, g1);
-            g2 = e2.fma(weighted, g2);
-            for (int k = 3; k < d; k++) {
-                FloatVector e = FloatVector.broadcast(SPECIES, x[xOffset + k])
-                        .sub(FloatVector.fromArray(SPECIES, columns, k * stride + j));
-                int slot = (k - 3) * lanes;
-                e.fma(weighted, FloatVector.fromArray(SPECIES, extra, slot)).intoArray(extra, slot);
+            if (d > 2) {
+                g2 = e2.fma(weight, g2);
+            }
+            if (d > 3) {
+                weight.intoArray(scratch, j - from); // the squared distance there is no longer needed
             }
         }
         partial[0] = g0.reduceLanes(VectorOperators.ADD);
         partial[1] = g1.reduceLanes(VectorOperators.ADD);
         partial[2] = g2.reduceLanes(VectorOperators.ADD);
-        for (int k = 3; k < d; k++) {
-            float lanesSum = 0f;
-            for (int l = 0; l < lanes; l++) {
-                lanesSum += extra[(k - 3) * lanes + l];
-                extra[(k - 3) * lanes + l] = 0f;
-            }
-            partial[k] = lanesSum;
+        if (d > 3) {
+            HighDimensions.weightedDifferences(columns, stride, from, to, x, xOffset, d, scratch,
+                    partial);
         }
+    }
+
+    /**
+     * The factor of the base-2 exponent: per unit of r2 for the Gaussian, of r for the Laplacian, and
+     * 0 for the energy kernel, whose gradient uses {@code 2^0 = 1}.
+     */
+    private static float exponentRate(RadialKernel kernel) {
+        return switch (kernel) {
+            case GAUSSIAN -> -0.5f * LOG2_E;
+            case LAPLACIAN -> -LOG2_E;
+            case ENERGY -> 0f;
+        };
     }
 }

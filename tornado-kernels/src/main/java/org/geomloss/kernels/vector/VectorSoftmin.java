@@ -18,7 +18,7 @@ import org.geomloss.kernels.PointArray;
  * tracks {@code max_j s_j} with a compare and a blend. After each piece the row driver checks that the
  * reference was good, i.e. that no term exceeded {@code 2^64} (no float overflow) and, on the first
  * piece with a finite term, that the largest term is at least {@code 2^-64} (so that the clamp of the
- * exponential at {@code 2^-125} loses nothing that matters); otherwise it moves {@code ref} to the
+ * exponential at {@code 2^-125.5} loses nothing that matters); otherwise it moves {@code ref} to the
  * piece's maximum, rescales the total in double and runs the piece again. The reference starts from
  * the previous row's maximum, which for neighbouring rows rarely needs a second pass. This is the
  * "lazy rescale" of an online log-sum-exp moved out of the vector loop: C2's speed with a rarely-taken
@@ -58,6 +58,7 @@ final class VectorSoftmin {
         float[] xs = x.coords();
         int d = x.dimension();
         float[] pieceMax = new float[1];
+        float[] scratch = new float[d > 3 ? PIECE_LENGTH : 0];
         float ref = 0f;
         for (int i = blocks.rowStarts()[block]; i < blocks.rowStarts()[block + 1]; i++) {
             double total = 0.0;
@@ -66,7 +67,7 @@ final class VectorSoftmin {
             while (p < columns.count()) {
                 ColumnLayout layout = columns.layout(p);
                 double sum = pass(layout.data(), layout.stride(), columns.from(p), columns.to(p),
-                        xs, i * d, d, coefficient, ref, euclidean, pieceMax);
+                        xs, i * d, d, coefficient, ref, euclidean, scratch, pieceMax);
                 float max = pieceMax[0];
                 if (max > Float.NEGATIVE_INFINITY) {
                     boolean firstFinite = rowMax == Float.NEGATIVE_INFINITY;
@@ -92,32 +93,39 @@ final class VectorSoftmin {
 
     /**
      * {@code sum_j 2^(s_j - ref)} over the columns {@code [from, to)} of one layout, for the point
-     * {@code x[xOffset ..]}; writes {@code max_j s_j} to {@code maxOut[0]}. One polynomial
-     * exponential, no branch on data: keep it so (see {@link VectorExp}).
+     * {@code x[xOffset ..]}; writes {@code max_j s_j} to {@code maxOut[0]}. When D > 3,
+     * {@code scratch} (at least {@code to - from} floats) holds the squared distances over the
+     * coordinates past the third (see {@link HighDimensions}). One polynomial exponential, no
+     * branch on data: keep it so (see {@link VectorExp}).
      */
     private static double pass(float[] columns, int stride, int from, int to, float[] x,
                                int xOffset, int d, float coefficient, float ref, boolean euclidean,
-                               float[] maxOut) {
+                               float[] scratch, float[] maxOut) {
         FloatVector x0 = FloatVector.broadcast(SPECIES, x[xOffset]);
         FloatVector x1 = FloatVector.broadcast(SPECIES, d > 1 ? x[xOffset + 1] : 0f);
         FloatVector x2 = FloatVector.broadcast(SPECIES, d > 2 ? x[xOffset + 2] : 0f);
         FloatVector minusCoefficient = FloatVector.broadcast(SPECIES, -coefficient);
         FloatVector floor = FloatVector.broadcast(SPECIES, FLOOR);
-        int valueOffset = ColumnLayout.coordinateRows(d) * stride;
+        int valueOffset = d * stride;
         FloatVector sum = FloatVector.zero(SPECIES);
         FloatVector max = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
         float biasedRef = ref + 0.5f; // 2^(s - ref) = exp2Biased(s - ref - 1/2)
+        if (d > 3) {
+            HighDimensions.squaredDistances(columns, stride, from, to, x, xOffset, d, scratch);
+        }
         for (int j = from; j < to; j += SPECIES.length()) {
             FloatVector e0 = x0.sub(FloatVector.fromArray(SPECIES, columns, j));
-            FloatVector e1 = x1.sub(FloatVector.fromArray(SPECIES, columns, stride + j));
-            FloatVector e2 = x2.sub(FloatVector.fromArray(SPECIES, columns, 2 * stride + j));
             FloatVector c = e0.mul(e0);
-            c = e1.fma(e1, c);
-            c = e2.fma(e2, c);
-            for (int k = 3; k < d; k++) {
-                FloatVector e = FloatVector.broadcast(SPECIES, x[xOffset + k])
-                        .sub(FloatVector.fromArray(SPECIES, columns, k * stride + j));
-                c = e.fma(e, c);
+            if (d > 1) {
+                FloatVector e1 = x1.sub(FloatVector.fromArray(SPECIES, columns, stride + j));
+                c = e1.fma(e1, c);
+            }
+            if (d > 2) {
+                FloatVector e2 = x2.sub(FloatVector.fromArray(SPECIES, columns, 2 * stride + j));
+                c = e2.fma(e2, c);
+            }
+            if (d > 3) {
+                c = c.add(FloatVector.fromArray(SPECIES, scratch, j - from));
             }
             if (euclidean) {
                 c = c.blend(floor, c.compare(VectorOperators.LT, floor)).sqrt();

@@ -2,7 +2,6 @@ package org.geomloss.kernels.vector;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.geomloss.kernels.BlockSparsity;
@@ -44,8 +43,8 @@ final class VectorSoftminGradient {
         float coefficient = (float) ((euclidean ? 1.0 : 0.5) * LOG2_E / eps);
         float[] xs = x.coords();
         int d = x.dimension();
-        float[] partial = new float[ColumnLayout.coordinateRows(d)];
-        float[] extraAccumulators = new float[SPECIES.length() * Math.max(0, d - 3)];
+        float[] partial = new float[Math.max(3, d)];
+        float[] scratch = new float[d > 3 ? VectorSoftmin.PIECE_LENGTH : 0];
         for (int i = blocks.rowStarts()[block]; i < blocks.rowStarts()[block + 1]; i++) {
             Arrays.fill(out, i * d, i * d + d, 0.0);
             if (Double.isInfinite(softmin[i])) {
@@ -55,7 +54,7 @@ final class VectorSoftminGradient {
             for (int p = 0; p < columns.count(); p++) {
                 ColumnLayout layout = columns.layout(p);
                 pass(layout.data(), layout.stride(), columns.from(p), columns.to(p), xs, i * d, d,
-                        coefficient, shift, euclidean, extraAccumulators, partial);
+                        coefficient, shift, euclidean, scratch, partial);
                 for (int k = 0; k < d; k++) {
                     out[i * d + k] += partial[k];
                 }
@@ -65,68 +64,74 @@ final class VectorSoftminGradient {
 
     /**
      * Writes {@code sum_j P_ij g_ij (x_i - y_j)_k} over the columns {@code [from, to)} of one layout
-     * into {@code partial[k]}; {@code extra} is zeroed scratch of {@code 16 (D - 3)} floats, left
-     * zeroed. One polynomial exponential: keep it so (see {@link VectorExp}).
+     * into {@code partial[k]}; when D > 3, {@code scratch} (at least {@code to - from} floats) holds the
+     * squared distances over the coordinates past the third, then the weights (see
+     * {@link HighDimensions}). One polynomial exponential:
+     * keep it so (see {@link VectorExp}).
      */
     private static void pass(float[] columns, int stride, int from, int to, float[] x, int xOffset,
                              int d, float coefficient, float shift, boolean euclidean,
-                             float[] extra, float[] partial) {
+                             float[] scratch, float[] partial) {
         FloatVector x0 = FloatVector.broadcast(SPECIES, x[xOffset]);
         FloatVector x1 = FloatVector.broadcast(SPECIES, d > 1 ? x[xOffset + 1] : 0f);
         FloatVector x2 = FloatVector.broadcast(SPECIES, d > 2 ? x[xOffset + 2] : 0f);
         FloatVector minusCoefficient = FloatVector.broadcast(SPECIES, -coefficient);
         FloatVector floor = FloatVector.broadcast(SPECIES, FLOOR);
         FloatVector maxExponent = FloatVector.broadcast(SPECIES, MAX_EXPONENT);
-        FloatVector one = FloatVector.broadcast(SPECIES, 1f);
         FloatVector zero = FloatVector.zero(SPECIES);
         int lanes = SPECIES.length();
-        int valueOffset = ColumnLayout.coordinateRows(d) * stride;
+        int valueOffset = d * stride;
         float biasedShift = shift - 0.5f; // exp2BiasedOrZero(u) = 2^(u + 1/2)
         FloatVector g0 = zero;
         FloatVector g1 = zero;
         FloatVector g2 = zero;
+        if (d > 3) {
+            HighDimensions.squaredDistances(columns, stride, from, to, x, xOffset, d, scratch);
+        }
         for (int j = from; j < to; j += lanes) {
             FloatVector e0 = x0.sub(FloatVector.fromArray(SPECIES, columns, j));
-            FloatVector e1 = x1.sub(FloatVector.fromArray(SPECIES, columns, stride + j));
-            FloatVector e2 = x2.sub(FloatVector.fromArray(SPECIES, columns, 2 * stride + j));
             FloatVector c = e0.mul(e0);
-            c = e1.fma(e1, c);
-            c = e2.fma(e2, c);
-            for (int k = 3; k < d; k++) {
-                FloatVector e = FloatVector.broadcast(SPECIES, x[xOffset + k])
-                        .sub(FloatVector.fromArray(SPECIES, columns, k * stride + j));
-                c = e.fma(e, c);
+            FloatVector e1 = zero;
+            FloatVector e2 = zero;
+            if (d > 1) { // the branches on d are loop-invariant: C2 unswitches or predicts them
+                e1 = x1.sub(FloatVector.fromArray(SPECIES, columns, stride + j));
+                c = e1.fma(e1, c);
             }
-            FloatVector gradientFactor = one;
+            if (d > 2) {
+                e2 = x2.sub(FloatVector.fromArray(SPECIES, columns, 2 * stride + j));
+                c = e2.fma(e2, c);
+            }
+            if (d > 3) {
+                c = c.add(FloatVector.fromArray(SPECIES, scratch, j - from));
+            }
+            FloatVector squared = c;
             if (euclidean) {
-                VectorMask<Float> clamped = c.compare(VectorOperators.LT, floor);
-                c = c.blend(floor, clamped).sqrt();
-                gradientFactor = one.div(c).blend(zero, clamped);
+                c = squared.blend(floor, squared.compare(VectorOperators.LT, floor)).sqrt();
             }
             FloatVector exponent = c.fma(minusCoefficient,
                     FloatVector.fromArray(SPECIES, columns, valueOffset + j).add(biasedShift));
             exponent = exponent.blend(maxExponent, exponent.compare(VectorOperators.GT, maxExponent));
-            FloatVector weight = VectorExp.exp2BiasedOrZero(exponent).mul(gradientFactor);
+            FloatVector weight = VectorExp.exp2BiasedOrZero(exponent);
+            if (euclidean) { // grad c = (x - y) / c, and 0 where the clamp is active
+                weight = weight.div(c).blend(zero, squared.compare(VectorOperators.LT, floor));
+            }
             g0 = e0.fma(weight, g0);
-            g1 = e1.fma(weight, g1);
-            g2 = e2.fma(weight, g2);
-            for (int k = 3; k < d; k++) {
-                FloatVector e = FloatVector.broadcast(SPECIES, x[xOffset + k])
-                        .sub(FloatVector.fromArray(SPECIES, columns, k * stride + j));
-                int slot = (k - 3) * lanes;
-                e.fma(weight, FloatVector.fromArray(SPECIES, extra, slot)).intoArray(extra, slot);
+            if (d > 1) {
+                g1 = e1.fma(weight, g1);
+            }
+            if (d > 2) {
+                g2 = e2.fma(weight, g2);
+            }
+            if (d > 3) {
+                weight.intoArray(scratch, j - from); // the squared distance there is no longer needed
             }
         }
         partial[0] = g0.reduceLanes(VectorOperators.ADD);
         partial[1] = g1.reduceLanes(VectorOperators.ADD);
         partial[2] = g2.reduceLanes(VectorOperators.ADD);
-        for (int k = 3; k < d; k++) {
-            float lanesSum = 0f;
-            for (int l = 0; l < lanes; l++) {
-                lanesSum += extra[(k - 3) * lanes + l];
-                extra[(k - 3) * lanes + l] = 0f;
-            }
-            partial[k] = lanesSum;
+        if (d > 3) {
+            HighDimensions.weightedDifferences(columns, stride, from, to, x, xOffset, d, scratch,
+                    partial);
         }
     }
 }

@@ -129,7 +129,7 @@ class VectorPointKernelsTest {
             assertEquals(Double.POSITIVE_INFINITY, value);
         }
         double[] gradient = new double[5 * 2];
-        vector.softminGradient(GroundCost.HALF_SQUARED_EUCLIDEAN, data.x, data.y, data.h(0.1), 0.1,
+        vector.softminGradient(GroundCost.HALF_SQUARED_EUCLIDEAN, data.x, data.y, data.h(), 0.1,
                 out, none, gradient);
         assertArrayEquals(new double[10], gradient);
     }
@@ -139,7 +139,7 @@ class VectorPointKernelsTest {
         Data data = new Data(10, 12, 3, 4);
         PointArray flat = new PointArray(new float[24], 12, 2);
         double[] out = new double[10];
-        double[] h = data.h(1.0);
+        double[] h = data.h();
         assertThrows(IllegalArgumentException.class, () -> vector.softmin(
                 GroundCost.EUCLIDEAN, data.x, flat, h, 1.0, data.dense, out));
         assertThrows(IllegalArgumentException.class, () -> vector.softmin(
@@ -168,7 +168,7 @@ class VectorPointKernelsTest {
                             + (blocks == data.dense ? " dense" : " sparse");
                     double[] expected = softmin(SCALAR, data, cost, eps, blocks);
                     double[] actual = softmin(vector, data, cost, eps, blocks);
-                    double hMax = data.maxAbsH(eps);
+                    double hMax = data.maxAbsH();
                     for (int i = 0; i < data.n; i++) {
                         double tolerance = 1e-6 * Math.abs(expected[i])
                                 + eps * conditioning(hMax, expected[i], eps);
@@ -178,9 +178,9 @@ class VectorPointKernelsTest {
                     // the gradient is compared at the scalar soft-min: only the reduction differs
                     double[] gradientExpected = new double[data.n * data.d];
                     double[] gradientActual = new double[data.n * data.d];
-                    SCALAR.softminGradient(cost, data.x, data.y, data.h(eps), eps, expected, blocks,
+                    SCALAR.softminGradient(cost, data.x, data.y, data.h(), eps, expected, blocks,
                             gradientExpected);
-                    vector.softminGradient(cost, data.x, data.y, data.h(eps), eps, expected, blocks,
+                    vector.softminGradient(cost, data.x, data.y, data.h(), eps, expected, blocks,
                             gradientActual);
                     double scale = cost == GroundCost.EUCLIDEAN ? 1.0 : data.diameter;
                     for (int i = 0; i < data.n * data.d; i++) {
@@ -245,7 +245,7 @@ class VectorPointKernelsTest {
     private static double[] softmin(PointKernels kernels, Data data, CostFunction cost, double eps,
                                     BlockSparsity blocks) {
         double[] out = new double[data.n];
-        kernels.softmin(cost, data.x, data.y, data.h(eps), eps, blocks, out);
+        kernels.softmin(cost, data.x, data.y, data.h(), eps, blocks, out);
         return out;
     }
 
@@ -253,7 +253,7 @@ class VectorPointKernelsTest {
                                             double eps, BlockSparsity blocks) {
         double[] potential = softmin(SCALAR, data, cost, eps, blocks);
         double[] out = new double[data.n * data.d];
-        kernels.softminGradient(cost, data.x, data.y, data.h(eps), eps, potential, blocks, out);
+        kernels.softminGradient(cost, data.x, data.y, data.h(), eps, potential, blocks, out);
         return out;
     }
 
@@ -302,8 +302,8 @@ class VectorPointKernelsTest {
             sparse = randomStructure(n, m, rng);
         }
 
-        /** {@code h_j = -log M + noise_j}, the same for every eps but with a cost scale of 1/eps. */
-        double[] h(double eps) {
+        /** {@code h_j = -log M + noise_j}: log-weights, the same for every eps. */
+        double[] h() {
             double[] h = new double[m];
             for (int j = 0; j < m; j++) {
                 h[j] = -Math.log(m) + logWeightNoise[j];
@@ -311,9 +311,9 @@ class VectorPointKernelsTest {
             return h;
         }
 
-        double maxAbsH(double eps) {
+        double maxAbsH() {
             double max = 0.0;
-            for (double value : h(eps)) {
+            for (double value : h()) {
                 max = Math.max(max, Math.abs(value));
             }
             return max;
