@@ -37,6 +37,34 @@ public final class GridClustering {
         return diameter / (Math.sqrt(dimension) * Math.pow(2000.0, 1.0 / dimension));
     }
 
+    /** Points per non-empty voxel above which {@link #refinedScale} shrinks the voxels. */
+    public static final int POINTS_PER_VOXEL = 32;
+    /** Shrink factor of the voxel size per refinement step. */
+    private static final double REFINEMENT = 1.5;
+
+    /**
+     * The voxel size this library uses by default: GeomLoss's {@link #defaultScale}, shrunk by steps
+     * of 1.5 while the larger cloud has more than {@link #POINTS_PER_VOXEL} points per non-empty
+     * voxel. GeomLoss keeps about 2000 voxels whatever N, so that kernel truncation keeps a fraction
+     * of the pairs that does not decrease with N and the work stays quadratic; with a bounded number
+     * of points per voxel, each point keeps a bounded number of neighbours and the fine soft-mins
+     * take about linear time. Up to about 64,000 points (and for every small problem) the result is
+     * GeomLoss's scale. Counting the non-empty voxels costs one sort of N keys per step.
+     */
+    public static double refinedScale(PointArray larger, double diameter) {
+        double scale = defaultScale(diameter, larger.dimension());
+        long voxels = distinctSorted(voxelKeys(larger, scale)).length;
+        while (larger.count() > POINTS_PER_VOXEL * voxels) {
+            long finer = distinctSorted(voxelKeys(larger, scale / REFINEMENT)).length;
+            if (finer == voxels) {
+                break; // points stacked on each other: smaller voxels do not split them
+            }
+            scale /= REFINEMENT;
+            voxels = finer;
+        }
+        return scale;
+    }
+
     /**
      * Clusters {@code points} with weights {@code weights} on voxels of size {@code scale}.
      *

@@ -99,7 +99,8 @@ public final class MultiscaleSinkhorn {
         }
         double[] schedule = EpsilonSchedule.geomloss(p, diameter, blur, scaling);
         double scale = clusterScale != null ? clusterScale
-                : GridClustering.defaultScale(diameter > 0 ? diameter : blur, x.dimension());
+                : GridClustering.refinedScale(x.count() >= y.count() ? x : y,
+                        diameter > 0 ? diameter : blur);
         Clustering cx = GridClustering.cluster(x, a, scale);
         Clustering cy = GridClustering.cluster(y, b, scale);
         Level level = verbose ? Level.INFO : Level.DEBUG;

@@ -151,6 +151,34 @@ class GridClusteringTest {
     }
 
     @Test
+    void refinedScaleIsGeomLossScaleForSmallCloudsAndBoundsPointsPerVoxelForLargeOnes() {
+        java.util.Random random = new java.util.Random(3);
+        float[] small = new float[3 * 5000];
+        float[] large = new float[3 * 400_000];
+        for (int k = 0; k < large.length; k++) {
+            large[k] = random.nextFloat();
+            if (k < small.length) {
+                small[k] = large[k];
+            }
+        }
+        double diameter = Math.sqrt(3);
+        assertEquals(GridClustering.defaultScale(diameter, 3),
+                GridClustering.refinedScale(new PointArray(small, 5000, 3), diameter), 0);
+        PointArray cloud = new PointArray(large, 400_000, 3);
+        double scale = GridClustering.refinedScale(cloud, diameter);
+        int clusters = GridClustering.cluster(cloud, new double[400_000], scale).clusterCount();
+        assertTrue(400_000 <= GridClustering.POINTS_PER_VOXEL * (long) clusters, "clusters " + clusters);
+        int coarser = GridClustering.cluster(cloud, new double[400_000], scale * 1.5).clusterCount();
+        assertTrue(400_000 > GridClustering.POINTS_PER_VOXEL * (long) coarser, "coarser " + coarser);
+    }
+
+    @Test
+    void refinedScaleStopsOnStackedPoints() {
+        PointArray stacked = new PointArray(new float[3 * 1000], 1000, 3);
+        assertEquals(GridClustering.defaultScale(1, 3), GridClustering.refinedScale(stacked, 1), 0);
+    }
+
+    @Test
     void badInputIsRefused() {
         PointArray fourD = new PointArray(new float[8], 2, 4);
         var e = assertThrows(IllegalArgumentException.class,

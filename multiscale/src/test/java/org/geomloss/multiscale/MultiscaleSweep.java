@@ -62,7 +62,7 @@ public final class MultiscaleSweep {
         PointArray[] clouds = clouds(n);
         double[] weights = uniformWeights(n);
         long start = System.nanoTime();
-        double scale = GridClustering.defaultScale(SinkhornReadout.diameter(clouds[0], clouds[1]), 3);
+        double scale = GridClustering.refinedScale(clouds[0], SinkhornReadout.diameter(clouds[0], clouds[1]));
         Clustering cx = GridClustering.cluster(clouds[0], weights, scale);
         Clustering cy = GridClustering.cluster(clouds[1], weights, scale);
         System.out.printf("clustering only: N=%d clusters %dx%d in %.2f s%n", n, cx.clusterCount(),
