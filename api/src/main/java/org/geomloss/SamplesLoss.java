@@ -435,7 +435,7 @@ public final class SamplesLoss {
         /**
          * Sets a parameter by its GeomLoss keyword ({@code loss, p, blur, reach, diameter, scaling,
          * truncate, cluster_scale, debias, verbose, backend}; also {@code potentials}, accepted and
-         * ignored since potentials are a method here). Strings name enums, numbers set numbers,
+         * ignored since potentials are a method here, and {@code cost = null}). Strings name enums, numbers set numbers,
          * {@code null} resets an optional parameter.
          *
          * @throws IllegalArgumentException for an unknown keyword or a value of the wrong type
@@ -454,9 +454,17 @@ public final class SamplesLoss {
                 case "verbose" -> verbose(bool(name, value));
                 case "potentials" -> bool(name, value);
                 case "backend" -> backend(Backend.fromName(string(name, value)));
+                case "cost" -> {
+                    if (value != null) {
+                        throw new IllegalArgumentException("cost: GeomLoss's cost formulas are KeOps "
+                                + "strings or Python functions; pass a CostFunction to cost(...), "
+                                + "got " + value);
+                    }
+                    cost(null);
+                }
                 default -> throw new IllegalArgumentException("unknown option '" + name
                         + "' = " + value + "; known: loss, p, blur, reach, diameter, scaling, "
-                        + "truncate, cluster_scale, debias, potentials, verbose, backend");
+                        + "truncate, cost, cluster_scale, debias, potentials, verbose, backend");
             }
             return this;
         }
