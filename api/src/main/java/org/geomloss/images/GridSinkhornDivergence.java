@@ -1,5 +1,7 @@
 package org.geomloss.images;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.geomloss.sinkhorn.EpsilonSchedule;
 import org.geomloss.sinkhorn.FinalStep;
 import org.geomloss.sinkhorn.LogWeights;
@@ -26,6 +28,16 @@ final class GridSinkhornDivergence {
 
     GridSinkhornDivergence(GridLossSettings settings) {
         this.settings = settings;
+    }
+
+    /** One result per pair {@code (a[k], b[k])} of densities on {@code grid}, in order. */
+    List<GridLossResult> computeBatch(RegularGrid grid, double[][] a, double[][] b) {
+        int batch = Densities.requireBatch(a, b);
+        List<GridLossResult> results = new ArrayList<>(batch);
+        for (int k = 0; k < batch; k++) {
+            results.add(compute(grid, a[k], b[k]));
+        }
+        return List.copyOf(results);
     }
 
     /** The divergence between densities {@code a} and {@code b} on {@code grid}, with gradients. */

@@ -1,6 +1,5 @@
 package org.geomloss.images;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -95,13 +94,7 @@ public final class ImagesLoss {
     /** One result per image pair {@code (a[k], b[k])}; all images have the same shape. */
     public List<GridLossResult> valueAndGradients(double[][] a, double[][] b, int height,
                                                   int width) {
-        int batch = Densities.requireBatch(a, b);
-        RegularGrid grid = grid(height, width);
-        List<GridLossResult> results = new ArrayList<>(batch);
-        for (int k = 0; k < batch; k++) {
-            results.add(engine.compute(grid, a[k], b[k]));
-        }
-        return List.copyOf(results);
+        return engine.computeBatch(grid(height, width), a, b);
     }
 
     /** The divergences of a batch of image pairs. */
@@ -124,50 +117,23 @@ public final class ImagesLoss {
         return RegularGrid.unit(height, width);
     }
 
-    /** Immutable builder: each setter returns a new builder. Defaults are GeomLoss's. */
-    public static final class Builder {
-        private final GridLossSettings settings;
-
+    /**
+     * Immutable builder: each setter ({@code p}, {@code blur}, {@code reach}, {@code balanced},
+     * {@code scaling}, {@code debias}, {@code multiscale}) returns a new builder. Defaults are
+     * GeomLoss's.
+     */
+    public static final class Builder extends GridLossBuilder<Builder, ImagesLoss> {
         private Builder(GridLossSettings settings) {
-            this.settings = settings;
+            super(settings);
         }
 
-        /** Cost exponent: 2 (default, {@code |x-y|^2/2}) or 1 (L1 grid distance). */
-        public Builder p(int p) {
-            return new Builder(settings.withP(p));
-        }
-
-        /** Target blur {@code eps^(1/p)}, in units of the domain (default: one pixel). */
-        public Builder blur(double blur) {
-            return new Builder(settings.withBlur(blur));
-        }
-
-        /** Reach of unbalanced OT, {@code rho = reach^p} (default: unset, balanced). */
-        public Builder reach(double reach) {
-            return new Builder(settings.withReach(reach));
-        }
-
-        /** Back to balanced OT. */
-        public Builder balanced() {
-            return new Builder(settings.withReach(null));
-        }
-
-        /** Ratio between successive blurs of the annealing, in (0, 1) (default 0.5). */
-        public Builder scaling(double scaling) {
-            return new Builder(settings.withScaling(scaling));
-        }
-
-        /** Debiased Sinkhorn divergence (default true) or raw entropic OT. */
-        public Builder debias(boolean debias) {
-            return new Builder(settings.withDebias(debias));
-        }
-
-        /** Run coarse temperatures on an image pyramid (default true); false: all on the input grid. */
-        public Builder multiscale(boolean multiscale) {
-            return new Builder(settings.withMultiscale(multiscale));
+        @Override
+        Builder with(GridLossSettings updated) {
+            return new Builder(updated);
         }
 
         /** The loss. */
+        @Override
         public ImagesLoss build() {
             return new ImagesLoss(settings);
         }

@@ -1,5 +1,6 @@
 package org.geomloss.ot;
 
+import static org.geomloss.golden.GoldenFiles.number;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,10 +9,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -21,6 +18,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.geomloss.golden.GoldenFiles;
+import org.geomloss.golden.GoldenFiles.GoldenFile;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -61,25 +60,19 @@ class OTGoldenTest {
             "density_operator_matvec", "density_operator_T_matvec", "citation");
 
     @TestFactory
-    Stream<DynamicTest> goldenCases() throws IOException, URISyntaxException {
-        Path folder = Path.of(getClass().getClassLoader().getResource("golden").toURI());
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(folder)) {
-            files = listing.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-        }
-        ObjectMapper mapper = new ObjectMapper();
+    Stream<DynamicTest> goldenCases() {
         List<DynamicTest> tests = new ArrayList<>();
         Set<String> kindsSeen = new TreeSet<>();
-        for (Path file : files) {
-            JsonNode root = mapper.readTree(file.toFile());
-            String kind = root.path("kind").asText();
+        for (GoldenFile file : GoldenFiles.all()) {
+            JsonNode root = file.root();
+            String kind = file.kind();
             if (!KINDS.contains(kind)) {
                 continue;
             }
             kindsSeen.add(kind);
-            assertEquals("float64", root.path("dtype").asText(), file + ": dtype");
-            for (JsonNode golden : root.path("cases")) {
-                String name = file.getFileName() + ": " + golden.path("name").asText();
+            assertEquals("float64", root.path("dtype").asText(), file.name() + ": dtype");
+            for (JsonNode golden : file.cases()) {
+                String name = file.name() + ": " + golden.path("name").asText();
                 tests.add(DynamicTest.dynamicTest(name, () -> runCase(kind, golden)));
             }
         }
@@ -569,10 +562,6 @@ class OTGoldenTest {
             node = node.get(0);
         }
         return depth;
-    }
-
-    private static double number(JsonNode node) {
-        return node.isTextual() ? Double.parseDouble(node.asText()) : node.asDouble();
     }
 
     private static double[] vector(JsonNode node) {
