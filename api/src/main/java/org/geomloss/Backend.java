@@ -16,7 +16,7 @@ import java.util.Locale;
  *   <li>{@link #AUTO}: multiscale for Sinkhorn with {@code p = 2}, {@code D <= 3} and
  *       {@code N M > 10^8} (GeomLoss's rule), else online. Unlike GeomLoss, AUTO never picks
  *       tensorized: on the JVM the dense matrices are both larger and slower than the streaming
- *       SIMD kernels (measured 0.77 s against 0.03 s for a 1000 x 1000 Sinkhorn with gradients),
+ *       SIMD kernels (measured 150 ms against 19 ms for a 1000 x 1000 Sinkhorn with gradients),
  *       and the results agree within float32 rounding.</li>
  * </ul>
  */
