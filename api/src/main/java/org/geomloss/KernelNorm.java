@@ -1,5 +1,6 @@
 package org.geomloss;
 
+import org.geomloss.kernels.PointArray;
 import org.geomloss.kernels.PointKernels;
 import org.geomloss.kernels.RadialKernel;
 
@@ -49,8 +50,8 @@ final class KernelNorm {
         return new Outcome(value, f, g, gradX, gradY, f.clone(), g.clone(), pair.backend());
     }
 
-    private double[] positionGradient(PointKernels kernels, org.geomloss.kernels.PointArray self,
-                                      double[] selfWeights, org.geomloss.kernels.PointArray other,
+    private double[] positionGradient(PointKernels kernels, PointArray self,
+                                      double[] selfWeights, PointArray other,
                                       double[] otherWeights) {
         int d = self.dimension();
         double[] attraction = new double[self.count() * d];

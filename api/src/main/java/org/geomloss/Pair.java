@@ -31,14 +31,6 @@ record Pair(PointArray x, double[] a, PointArray y, double[] b, double diameter,
         return sum;
     }
 
-    static double sum(double[] u) {
-        double sum = 0.0;
-        for (double value : u) {
-            sum += value;
-        }
-        return sum;
-    }
-
     /** {@code weights_i * rows_i} for a row-major N x D array, in place. */
     static double[] scaleRows(double[] rows, double[] weights, int dimension) {
         for (int i = 0; i < weights.length; i++) {

@@ -29,10 +29,9 @@ final class DemoCommand implements Callable<Integer> {
             description = "Points in each shape (default: ${DEFAULT-VALUE}).")
     int n;
 
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "online",
-            description = "auto, tensorized, online or multiscale; the numbers do not change. "
-                    + "Default ${DEFAULT-VALUE}: with the Vector API kernels it is the fastest "
-                    + "here (auto would pick tensorized for N M <= 5000^2, as GeomLoss).")
+    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "auto",
+            description = "auto, tensorized, online or multiscale (default: ${DEFAULT-VALUE}, "
+                    + "which streams at these sizes).")
     String backend;
 
     @Option(names = "--seed", defaultValue = "0", description = "Random seed (default: 0).")

@@ -57,10 +57,9 @@ final class GalleryCommand implements Callable<Integer> {
             description = "Stop after S steps instead of the gallery's 101 (for quick looks).")
     Integer steps;
 
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "online",
-            description = "auto, tensorized, online or multiscale; the numbers do not change. "
-                    + "Default ${DEFAULT-VALUE}: with the Vector API kernels it is the fastest "
-                    + "here (auto would pick tensorized for N M <= 5000^2, as GeomLoss).")
+    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "auto",
+            description = "auto, tensorized, online or multiscale (default: ${DEFAULT-VALUE}, "
+                    + "which streams at these sizes).")
     String backend;
 
     @Option(names = "--seed", defaultValue = "0", description = "Random seed (default: 0).")
