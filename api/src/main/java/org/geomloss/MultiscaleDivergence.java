@@ -20,7 +20,7 @@ final class MultiscaleDivergence {
         MultiscaleResult result = MultiscaleSinkhorn.solve(pair.kernels(), (GroundCost) loss.cost(),
                 pair.x(), pair.a(), pair.y(), pair.b(), loss.p(), loss.blur(), loss.reach(),
                 pair.diameter(), loss.scaling(), loss.truncate(), loss.clusterScale(),
-                loss.debias(), loss.verbose(), loss.progressFor());
+                null, loss.debias(), loss.verbose(), loss.progressFor());
         loss.log("multiscale: jump after iteration {} of {}, kept pairs xy {}, xx {}, yy {}",
                 result.jumpIndex(), result.schedule().length, result.keptPairs().xy(),
                 result.keptPairs().xx(), result.keptPairs().yy());

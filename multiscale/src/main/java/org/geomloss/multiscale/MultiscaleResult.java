@@ -2,6 +2,7 @@ package org.geomloss.multiscale;
 
 import org.geomloss.kernels.PointArray;
 import org.geomloss.sinkhorn.FinalStep;
+import org.geomloss.sinkhorn.Refinement;
 
 /**
  * What {@link MultiscaleSinkhorn#solve} returns: the final Sinkhorn step on the points sorted by
@@ -19,9 +20,10 @@ import org.geomloss.sinkhorn.FinalStep;
  * @param jumpIndex  J: iterations {@code 0..J} ran on the centroids, {@code J+1..L-1} on the points;
  *                   {@code J = L-1} means the final step itself extrapolated from the centroids
  * @param keptPairs  the fraction of point pairs that the fine soft-mins visited
+ * @param refinement how the iterations after the schedule ended, or null when none were asked for
  */
 public record MultiscaleResult(FinalStep finalStep, Clustering x, Clustering y, double[] schedule,
-                               int jumpIndex, KeptPairs keptPairs) {
+                               int jumpIndex, KeptPairs keptPairs, Refinement.Outcome refinement) {
 
     /**
      * Fractions of the point pairs visited by the fine soft-mins of each problem, after kernel

@@ -7,6 +7,7 @@ import org.geomloss.sinkhorn.EpsilonSchedule;
 import org.geomloss.sinkhorn.FinalStep;
 import org.geomloss.sinkhorn.LogWeights;
 import org.geomloss.sinkhorn.PointSoftmin;
+import org.geomloss.sinkhorn.Refinement;
 import org.geomloss.sinkhorn.SinkhornProgress;
 import org.geomloss.sinkhorn.SymmetricSinkhorn;
 import org.slf4j.Logger;
@@ -72,6 +73,9 @@ public final class MultiscaleSinkhorn {
      * @param scaling      the epsilon-scaling ratio, in (0, 1)
      * @param truncate     the truncation threshold in units of eps, or null to keep every pair
      * @param clusterScale the voxel size, or null for the default
+     * @param refinement   iterations at {@code blur^p} on the points until the marginal error meets a
+     *                     tolerance ({@link SymmetricSinkhorn#refine}), or null for GeomLoss's fixed
+     *                     schedule
      * @param debias       whether to solve the self problems OT(a, a) and OT(b, b)
      * @param verbose      log at INFO rather than DEBUG
      * @param progress     called after each iteration
@@ -81,7 +85,8 @@ public final class MultiscaleSinkhorn {
     public static MultiscaleResult solve(PointKernels kernels, GroundCost cost, PointArray x,
                                          double[] a, PointArray y, double[] b, int p, double blur,
                                          double reach, double diameter, double scaling,
-                                         Double truncate, Double clusterScale, boolean debias,
+                                         Double truncate, Double clusterScale,
+                                         Refinement refinement, boolean debias,
                                          boolean verbose, SinkhornProgress progress) {
         if (x.dimension() != y.dimension()) {
             throw new IllegalArgumentException("x and y must have the same dimension, got "
@@ -127,13 +132,13 @@ public final class MultiscaleSinkhorn {
         }
         SymmetricSinkhorn.Operators extrapolation = extrapolationOperators(kernels, cost, cx, cy,
                 debias);
-        if (jump == last) {
+        if (jump == last && refinement == null) {
             // The final step is the C-transform of the coarse potentials onto the points.
             switchOperators(sinkhorn, extrapolation, logAc, logBc);
             MultiscaleResult.KeptPairs all = new MultiscaleResult.KeptPairs(1.0,
                     debias ? 1.0 : Double.NaN, debias ? 1.0 : Double.NaN);
             return new MultiscaleResult(sinkhorn.extrapolate(schedule[last]), cx, cy, schedule,
-                    jump, all);
+                    jump, all, null);
         }
         Double margin = truncate == null ? null : truncate * schedule[jump];
         KernelTruncation.KeptBlocks xy = kept(cost, cx, sinkhorn.fBA(), cy, sinkhorn.gAB(), margin);
@@ -155,10 +160,18 @@ public final class MultiscaleSinkhorn {
             sinkhorn.step(schedule[t]);
             progress.onIteration(t, schedule.length, schedule[t]);
         }
+        Refinement.Outcome refined = null;
+        if (refinement != null) {
+            refined = sinkhorn.refine(schedule[last], cx.weights(), cy.weights(), refinement);
+            LOG.atLevel(level).log("Refined at σ={} in {} iterations: marginal error {} ({}).",
+                    sigma(schedule[last], p), refined.iterations(),
+                    String.format("%.2e", refined.marginalError()),
+                    refined.converged() ? "converged" : "not converged");
+        }
         MultiscaleResult.KeptPairs keptPairs = new MultiscaleResult.KeptPairs(xy.pointFraction(),
                 debias ? xx.pointFraction() : Double.NaN, debias ? yy.pointFraction() : Double.NaN);
         return new MultiscaleResult(sinkhorn.extrapolate(schedule[last]), cx, cy, schedule, jump,
-                keptPairs);
+                keptPairs, refined);
     }
 
     /**

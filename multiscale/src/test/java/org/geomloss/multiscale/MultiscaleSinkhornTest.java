@@ -104,7 +104,7 @@ class MultiscaleSinkhornTest {
         MultiscaleResult result = MultiscaleSinkhorn.solve(Kernels.scalar(),
                 GroundCost.HALF_SQUARED_EUCLIDEAN, clouds.x, clouds.a, clouds.y, clouds.b, 2,
                 problem.blur(), INF, diameter, problem.scaling(), problem.truncate(),
-                problem.clusterScale(), true, false, (t, total, eps) -> iterations.add(t));
+                problem.clusterScale(), null, true, false, (t, total, eps) -> iterations.add(t));
 
         int length = result.schedule().length;
         assertTrue(result.jumpIndex() < length - 1, "test setup: the jump happens inside the loop");
@@ -167,7 +167,7 @@ class MultiscaleSinkhornTest {
         MultiscaleResult debiased = solve(problem, clouds, diameter, 5.0);
         MultiscaleResult raw = MultiscaleSinkhorn.solve(Kernels.scalar(),
                 GroundCost.HALF_SQUARED_EUCLIDEAN, clouds.x, clouds.a, clouds.y, clouds.b, 2,
-                problem.blur(), INF, diameter, problem.scaling(), 5.0, problem.clusterScale(), false,
+                problem.blur(), INF, diameter, problem.scaling(), 5.0, problem.clusterScale(), null, false,
                 false, SinkhornProgress.NONE);
 
         assertTrue(!raw.finalStep().debiased());
@@ -186,7 +186,7 @@ class MultiscaleSinkhornTest {
         Clouds clouds = Clouds.random(problem);
         MultiscaleResult result = MultiscaleSinkhorn.solve(Kernels.scalar(),
                 GroundCost.HALF_SQUARED_EUCLIDEAN, clouds.x, clouds.a, clouds.x, clouds.a, 2, 0.02,
-                INF, Math.sqrt(2), 0.5, 5.0, 0.1, true, false, SinkhornProgress.NONE);
+                INF, Math.sqrt(2), 0.5, 5.0, 0.1, null, true, false, SinkhornProgress.NONE);
 
         assertTrue(result.keptPairs().xy() < 1, "test setup: " + result.keptPairs());
         SinkhornReadout.Divergence divergence = SinkhornReadout.balancedDebiased(result, 2);
@@ -217,25 +217,25 @@ class MultiscaleSinkhornTest {
         double[] w = {0.5, 0.5};
         var e = assertThrows(IllegalArgumentException.class, () -> MultiscaleSinkhorn.solve(
                 Kernels.scalar(), GroundCost.HALF_SQUARED_EUCLIDEAN, fourD, w, fourD, w, 2, 0.05,
-                INF, 1, 0.5, 5.0, null, true, false, SinkhornProgress.NONE));
+                INF, 1, 0.5, 5.0, null, null, true, false, SinkhornProgress.NONE));
         assertTrue(e.getMessage().contains("D=4"), e.getMessage());
         PointArray line = new PointArray(new float[] {0, 1}, 2, 1);
         assertThrows(IllegalArgumentException.class, () -> MultiscaleSinkhorn.solve(
                 Kernels.scalar(), GroundCost.EUCLIDEAN, line, w, line, w, 2, 0.05, INF, 1, 0.5,
-                5.0, null, true, false, SinkhornProgress.NONE));
+                5.0, null, null, true, false, SinkhornProgress.NONE));
         assertThrows(IllegalArgumentException.class, () -> MultiscaleSinkhorn.solve(
                 Kernels.scalar(), GroundCost.HALF_SQUARED_EUCLIDEAN, line, w, line, w, 2, 0.05, INF,
-                1, 0.5, -1.0, null, true, false, SinkhornProgress.NONE));
+                1, 0.5, -1.0, null, null, true, false, SinkhornProgress.NONE));
         assertThrows(IllegalArgumentException.class, () -> MultiscaleSinkhorn.solve(
                 Kernels.scalar(), GroundCost.HALF_SQUARED_EUCLIDEAN, line, w, line, w, 2, 0.05, 0.0,
-                1, 0.5, 5.0, null, true, false, SinkhornProgress.NONE));
+                1, 0.5, 5.0, null, null, true, false, SinkhornProgress.NONE));
     }
 
     private static MultiscaleResult solve(Problem problem, Clouds clouds, double diameter,
                                           Double truncate) {
         return MultiscaleSinkhorn.solve(Kernels.scalar(), GroundCost.forExponent(problem.p()),
                 clouds.x, clouds.a, clouds.y, clouds.b, problem.p(), problem.blur(),
-                problem.reach(), diameter, problem.scaling(), truncate, problem.clusterScale(),
+                problem.reach(), diameter, problem.scaling(), truncate, problem.clusterScale(), null,
                 true, false, SinkhornProgress.NONE);
     }
 

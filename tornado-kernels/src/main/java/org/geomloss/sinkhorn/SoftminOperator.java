@@ -18,6 +18,15 @@ public interface SoftminOperator {
     /** M: the length of {@code h}. */
     int sourceCount();
 
+    /**
+     * Announces the potentials of the next reduction: {@code h = l + source/eps}, and
+     * {@code target} the current potential on the targets (null before the first iteration). The
+     * plan of the pair is {@code exp((target_i + source_j - C_ij)/eps)}. Truncated operators use
+     * them to choose the pairs they visit; the default ignores them.
+     */
+    default void adapt(double eps, double[] target, double[] source) {
+    }
+
     /** Writes {@code softmin_eps(h)} into {@code out} (length N). */
     void softmin(double eps, double[] h, double[] out);
 

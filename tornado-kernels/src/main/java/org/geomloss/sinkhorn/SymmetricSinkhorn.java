@@ -16,8 +16,12 @@ package org.geomloss.sinkhorn;
  *
  * <p>Use: {@link #initialize(double)} (or {@link #setPotentials}), then {@link #step(double)} once per
  * temperature, then {@link #extrapolate(double)}; or {@link #solve(double[], SinkhornProgress)} for
- * GeomLoss's whole sequence. Multiscale drivers call {@link #switchScale} between two steps. There
- * is no convergence test: the schedule fixes the number of iterations.
+ * GeomLoss's whole sequence. Multiscale drivers call {@link #switchScale} between two steps. As in
+ * GeomLoss, the schedule fixes the number of iterations; {@link #refine} optionally continues at the
+ * final temperature until a tolerance is met.
+ *
+ * <p>Before each reduction the operator is told the potentials whose plan it reduces
+ * ({@link SoftminOperator#adapt}), so that truncated operators can choose the pairs they visit.
  *
  * <p>Not thread-safe: one loop per thread. The soft-min operators may use many threads internally.
  */
@@ -112,16 +116,79 @@ public final class SymmetricSinkhorn {
     public void step(double eps) {
         double lambda = damping(eps, rho);
         if (operators.crossed()) {
-            double[] newF = softmin(operators.xy(), eps, logB, gAB, lambda);
-            double[] newG = softmin(operators.yx(), eps, logA, fBA, lambda);
+            double[] newF = update(operators.xy(), eps, fBA, logB, gAB, lambda);
+            double[] newG = update(operators.yx(), eps, gAB, logA, fBA, lambda);
             average(fBA, newF);
             average(gAB, newG);
         }
         if (operators.debiased()) {
-            double[] newFaa = softmin(operators.xx(), eps, logA, fAA, lambda);
-            double[] newGbb = softmin(operators.yy(), eps, logB, gBB, lambda);
+            double[] newFaa = update(operators.xx(), eps, fAA, logA, fAA, lambda);
+            double[] newGbb = update(operators.yy(), eps, gBB, logB, gBB, lambda);
             average(fAA, newFaa);
             average(gBB, newGbb);
+        }
+    }
+
+    /**
+     * Continues at {@code eps} (the last temperature) until the marginal error of the potentials is
+     * within {@code refinement.tolerance()} ({@link Refinement}), at most
+     * {@code refinement.maxIterations()} iterations; the loop's potentials become the last measured
+     * ones, ready for {@link #extrapolate}.
+     *
+     * <p>The cross problem takes alternating Sinkhorn updates, {@code f <- lambda S_x(g)} then
+     * {@code g <- lambda S_y(f)}, which contract like {@code sigma_2^2} per iteration where the
+     * averaged symmetric ones contract like {@code (1 + sigma_2)/2}: up to four times fewer
+     * iterations near convergence. After {@code g <- lambda S_y(f)} the condition on y holds exactly,
+     * so the error is the one on x, read from the soft-min the next update needs anyway: the test
+     * costs nothing. Self problems keep their averaged symmetric updates and must meet the tolerance
+     * too. The symmetry {@code S(a, b) = S(b, a)} then holds up to the tolerance only.
+     *
+     * @param eps        the final temperature
+     * @param a          the raw weights of alpha (the error is in their mass units)
+     * @param b          the raw weights of beta
+     * @param refinement the tolerance and the iteration cap
+     */
+    public Refinement.Outcome refine(double eps, double[] a, double[] b, Refinement refinement) {
+        double lambda = damping(eps, rho);
+        double[] f = null;
+        double[] g = null;
+        if (operators.crossed()) {
+            f = update(operators.xy(), eps, fBA, logB, gAB, lambda);
+            g = update(operators.yx(), eps, gAB, logA, f, lambda);
+        }
+        double[] faa = null;
+        double[] gbb = null;
+        if (operators.debiased()) {
+            faa = update(operators.xx(), eps, fAA, logA, fAA, lambda);
+            gbb = update(operators.yy(), eps, gBB, logB, gBB, lambda);
+        }
+        for (int extra = 0; ; extra++) {
+            double error = 0;
+            double[] nextF = null;
+            if (f != null) {
+                nextF = update(operators.xy(), eps, f, logB, g, lambda);
+                error = marginalError(f, nextF, a, lambda, eps);
+            }
+            double[] nextFaa = null;
+            double[] nextGbb = null;
+            if (faa != null) {
+                nextFaa = update(operators.xx(), eps, faa, logA, faa, lambda);
+                nextGbb = update(operators.yy(), eps, gbb, logB, gbb, lambda);
+                error = Math.max(error, Math.max(marginalError(faa, nextFaa, a, lambda, eps),
+                        marginalError(gbb, nextGbb, b, lambda, eps)));
+            }
+            if (error <= refinement.tolerance() || extra == refinement.maxIterations()) {
+                setPotentials(f, g, faa, gbb);
+                return new Refinement.Outcome(extra, error, error <= refinement.tolerance());
+            }
+            if (f != null) {
+                f = nextF;
+                g = update(operators.yx(), eps, g, logA, f, lambda);
+            }
+            if (faa != null) {
+                average(faa, nextFaa);
+                average(gbb, nextGbb);
+            }
         }
     }
 
@@ -131,13 +198,17 @@ public final class SymmetricSinkhorn {
         FinalStep.Direction f = null;
         FinalStep.Direction g = null;
         if (operators.crossed()) {
+            operators.xy().adapt(eps, fBA, gAB);
             f = extrapolate(operators.xy(), eps, logB, gAB);
+            operators.yx().adapt(eps, gAB, fBA);
             g = extrapolate(operators.yx(), eps, logA, fBA);
         }
         FinalStep.Direction faa = null;
         FinalStep.Direction gbb = null;
         if (operators.debiased()) {
+            operators.xx().adapt(eps, fAA, fAA);
             faa = extrapolate(operators.xx(), eps, logA, fAA);
+            operators.yy().adapt(eps, gBB, gBB);
             gbb = extrapolate(operators.yy(), eps, logB, gBB);
         }
         return new FinalStep(eps, lambda, f, g, faa, gbb);
@@ -175,6 +246,35 @@ public final class SymmetricSinkhorn {
         op.softmin(eps, h, out);
         scale(out, lambda);
         return new FinalStep.Direction(op, h, out);
+    }
+
+    /**
+     * {@code lambda softmin_eps(op, l + source/eps)}, the operator first adapted to the plan of
+     * {@code (target, source)}.
+     */
+    private static double[] update(SoftminOperator op, double eps, double[] target,
+                                   double[] logWeights, double[] source, double lambda) {
+        op.adapt(eps, target, source);
+        return softmin(op, eps, logWeights, source, lambda);
+    }
+
+    /**
+     * {@code sum_i w_i |exp((p_i - S_i)/eps) - exp(-p_i/rho)|} over {@code w_i > 0}, with
+     * {@code S = next / lambda}: the L1 violation of the marginal on the side of {@code p}. NaN
+     * counts as not converged.
+     */
+    private double marginalError(double[] current, double[] next, double[] weights, double lambda,
+                                 double eps) {
+        double total = 0;
+        for (int i = 0; i < current.length; i++) {
+            if (weights[i] == 0) {
+                continue;
+            }
+            double marginal = Math.exp((current[i] - next[i] / lambda) / eps);
+            double target = Double.isInfinite(rho) ? 1.0 : Math.exp(-current[i] / rho);
+            total += weights[i] * Math.abs(marginal - target);
+        }
+        return Double.isNaN(total) ? Double.POSITIVE_INFINITY : total;
     }
 
     private static double[] softmin(SoftminOperator op, double eps, double[] logWeights,
