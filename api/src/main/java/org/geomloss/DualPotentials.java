@@ -1,5 +1,7 @@
 package org.geomloss;
 
+import org.geomloss.sinkhorn.Refinement;
+
 /**
  * The dual vectors of a loss, GeomLoss's {@code SamplesLoss(..., potentials=True)}:
  * <ul>
@@ -13,6 +15,10 @@ package org.geomloss;
  * @param f           the potential on the points of the first measure
  * @param g           the potential on the points of the second measure
  * @param backendUsed the backend that ran
+ * @param refinement  how the iterations after the schedule ended (extra iterations, marginal error,
+ *                    converged) when a tolerance was set ({@link SamplesLoss.Builder#tol}); null
+ *                    otherwise and for the kernel losses
  */
-public record DualPotentials(double[] f, double[] g, Backend backendUsed) {
+public record DualPotentials(double[] f, double[] g, Backend backendUsed,
+                            Refinement.Outcome refinement) {
 }

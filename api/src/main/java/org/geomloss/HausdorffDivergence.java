@@ -3,6 +3,7 @@ package org.geomloss;
 import org.geomloss.kernels.CostFunction;
 import org.geomloss.sinkhorn.FinalStep;
 import org.geomloss.sinkhorn.LogWeights;
+import org.geomloss.sinkhorn.Refinement;
 import org.geomloss.sinkhorn.SinkhornProgress;
 import org.geomloss.sinkhorn.SymmetricSinkhorn;
 
@@ -24,6 +25,9 @@ import org.geomloss.sinkhorn.SymmetricSinkhorn;
  * gradients differentiate every cost of the final step, including the second argument of the cross
  * costs (the pull of each y_j on its soft nearest neighbours x_i). They are exact in the limit
  * blur -&gt; 0 and an approximation otherwise.
+ *
+ * <p>With a {@link Refinement}, the self problems continue at the last temperature until their
+ * marginal errors meet the tolerance ({@link Annealing}) before the final step.
  */
 final class HausdorffDivergence {
 
@@ -31,13 +35,16 @@ final class HausdorffDivergence {
     private final double[] schedule;
     private final double rho;
     private final SinkhornProgress progress;
+    private final Refinement refinement;
 
+    /** {@code refinement} is null for GeomLoss's fixed schedule. */
     HausdorffDivergence(CostFunction cost, double[] schedule, double rho,
-                        SinkhornProgress progress) {
+                        SinkhornProgress progress, Refinement refinement) {
         this.cost = cost;
         this.schedule = schedule;
         this.rho = rho;
         this.progress = progress;
+        this.refinement = refinement;
     }
 
     Outcome evaluate(Pair pair) {
@@ -45,12 +52,9 @@ final class HausdorffDivergence {
         double[] logB = LogWeights.of(pair.b());
         SymmetricSinkhorn loop = new SymmetricSinkhorn(
                 SoftminStrategy.operators(pair, cost, false, true), logA, logB, rho);
+        Refinement.Outcome refined = Annealing.run(loop, schedule, progress, pair.a(), pair.b(),
+                refinement);
         double eps = schedule[schedule.length - 1];
-        loop.initialize(schedule[0]);
-        for (int t = 0; t < schedule.length; t++) {
-            loop.step(schedule[t]);
-            progress.onIteration(t, schedule.length, schedule[t]);
-        }
         FinalStep self = loop.extrapolate(eps);
         FinalStep.Direction bOnX = loop.extrapolate(
                 SoftminStrategy.operator(pair, cost, pair.x(), pair.y()), eps, logB, loop.gBB());
@@ -60,12 +64,13 @@ final class HausdorffDivergence {
         double[] g = halfDifference(aOnY.potential(), self.gBB().potential());
         double value = Pair.dot(pair.a(), f) + Pair.dot(pair.b(), g);
         if (!pair.gradients()) {
-            return new Outcome(value, f, g, null, null, null, null, pair.backend());
+            return new Outcome(value, f, g, null, null, null, null, pair.backend(), refined);
         }
         int d = pair.dimension();
         double[] gradX = positionGradient(self, bOnX, self.fAA(), aOnY, pair.a(), pair.b(), d);
         double[] gradY = positionGradient(self, aOnY, self.gBB(), bOnX, pair.b(), pair.a(), d);
-        return new Outcome(value, f, g, gradX, gradY, f.clone(), g.clone(), pair.backend());
+        return new Outcome(value, f, g, gradX, gradY, f.clone(), g.clone(), pair.backend(),
+                refined);
     }
 
     /**

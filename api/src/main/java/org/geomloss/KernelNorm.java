@@ -43,11 +43,11 @@ final class KernelNorm {
         }
         double value = 0.5 * (Pair.dot(pair.a(), f) + Pair.dot(pair.b(), g));
         if (!pair.gradients()) {
-            return new Outcome(value, f, g, null, null, null, null, pair.backend());
+            return new Outcome(value, f, g, null, null, null, null, pair.backend(), null);
         }
         double[] gradX = positionGradient(kernels, pair.x(), pair.a(), pair.y(), pair.b());
         double[] gradY = positionGradient(kernels, pair.y(), pair.b(), pair.x(), pair.a());
-        return new Outcome(value, f, g, gradX, gradY, f.clone(), g.clone(), pair.backend());
+        return new Outcome(value, f, g, gradX, gradY, f.clone(), g.clone(), pair.backend(), null);
     }
 
     private double[] positionGradient(PointKernels kernels, PointArray self,

@@ -1,5 +1,7 @@
 package org.geomloss;
 
+import org.geomloss.sinkhorn.Refinement;
+
 /**
  * A loss value with its gradients: what GeomLoss obtains with {@code loss.backward()}.
  *
@@ -14,7 +16,11 @@ package org.geomloss;
  * @param gradB       {@code dL/db}, M
  * @param backendUsed the backend that ran (never {@link Backend#AUTO})
  * @param device      the device and kernels that ran, e.g. {@code "jvm vector(16 lanes) x2"}
+ * @param refinement  how the iterations after the schedule ended (extra iterations, marginal error,
+ *                    converged) when a tolerance was set ({@link SamplesLoss.Builder#tol}); null
+ *                    otherwise and for the kernel losses
  */
 public record LossGradients(double value, double[] gradX, double[] gradY, double[] gradA,
-                            double[] gradB, Backend backendUsed, String device) {
+                            double[] gradB, Backend backendUsed, String device,
+                            Refinement.Outcome refinement) {
 }

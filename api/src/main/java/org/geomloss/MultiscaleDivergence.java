@@ -9,7 +9,8 @@ import org.geomloss.multiscale.MultiscaleSinkhorn;
  * the centroids, truncates and finishes on the points sorted by cluster; the value and gradients are
  * then the formulas of {@link SinkhornDivergence} on the sorted weights, and every per-point array is
  * put back in the caller's order. The value uses {@code kappa = rho + blur^p / 2} (GeomLoss's
- * multiscale code uses the temperature after the jump there, an upstream bug not reproduced).
+ * multiscale code uses the temperature after the jump there, an upstream bug not reproduced). A
+ * tolerance ({@link SamplesLoss.Builder#tol}) refines on the points at the last temperature.
  */
 final class MultiscaleDivergence {
 
@@ -20,21 +21,21 @@ final class MultiscaleDivergence {
         MultiscaleResult result = MultiscaleSinkhorn.solve(pair.kernels(), (GroundCost) loss.cost(),
                 pair.x(), pair.a(), pair.y(), pair.b(), loss.p(), loss.blur(), loss.reach(),
                 pair.diameter(), loss.scaling(), loss.truncate(), loss.clusterScale(),
-                null, loss.debias(), loss.verbose(), loss.progressFor());
+                loss.refinement(), loss.debias(), loss.verbose(), loss.progressFor());
         loss.log("multiscale: jump after iteration {} of {}, kept pairs xy {}, xx {}, yy {}",
                 result.jumpIndex(), result.schedule().length, result.keptPairs().xy(),
                 result.keptPairs().xx(), result.keptPairs().yy());
         Outcome sorted = new SinkhornDivergence(loss.cost(), result.schedule(), loss.rho(),
-                loss.debias(), loss.progressFor()).fromFinalStep(result.finalStep(),
-                result.sortedA(), result.sortedB(), pair.dimension(), pair.gradients(),
-                Backend.MULTISCALE);
+                loss.debias(), loss.progressFor(), loss.refinement()).fromFinalStep(
+                result.finalStep(), result.sortedA(), result.sortedB(), pair.dimension(),
+                pair.gradients(), Backend.MULTISCALE, result.refinement());
         int[] xOrder = result.xPermutation();
         int[] yOrder = result.yPermutation();
         int d = pair.dimension();
         return new Outcome(sorted.value(), unsort(sorted.f(), xOrder, 1),
                 unsort(sorted.g(), yOrder, 1), unsort(sorted.gradX(), xOrder, d),
                 unsort(sorted.gradY(), yOrder, d), unsort(sorted.gradA(), xOrder, 1),
-                unsort(sorted.gradB(), yOrder, 1), Backend.MULTISCALE);
+                unsort(sorted.gradB(), yOrder, 1), Backend.MULTISCALE, sorted.refinement());
     }
 
     /** {@code out[order[k]] = sorted[k]} for rows of {@code width} entries; null stays null. */

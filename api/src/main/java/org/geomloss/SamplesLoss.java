@@ -9,7 +9,9 @@ import org.geomloss.kernels.Device;
 import org.geomloss.kernels.GroundCost;
 import org.geomloss.kernels.PointArray;
 import org.geomloss.kernels.RadialKernel;
+import org.geomloss.ot.SinkhornOptions;
 import org.geomloss.sinkhorn.EpsilonSchedule;
+import org.geomloss.sinkhorn.Refinement;
 import org.geomloss.sinkhorn.SinkhornProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * For Sinkhorn, {@code eps = blur^p} and {@code rho = reach^p}; the cost is {@code |x-y|^2/2} for
  * {@code p = 2} and {@code |x-y|} for {@code p = 1} ({@link GroundCost}), or a custom
  * {@link CostFunction}. The temperatures go from {@code diameter^p} down to {@code blur^p}, divided by
- * {@code scaling^p} at each step ({@link EpsilonSchedule}); there is no convergence test, so
- * {@code scaling} is the accuracy knob (0.5 is fast, 0.9 is accurate).
+ * {@code scaling^p} at each step ({@link EpsilonSchedule}); as in GeomLoss there is no convergence
+ * test by default, so {@code scaling} is the accuracy knob (0.5 is fast, 0.9 is accurate). Beyond
+ * GeomLoss, {@link Builder#tol} continues at {@code blur^p} until the marginal constraints hold to a
+ * tolerance.
  *
  * <pre>{@code
  * SamplesLoss loss = SamplesLoss.builder().loss(Loss.SINKHORN).p(2).blur(0.05).build();
@@ -33,8 +37,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Why a result may be inaccurate: a blur much smaller than the diameter with an aggressive
  * {@code scaling} leaves the loop short of convergence (small negative divergences, around -1e-3, are
- * the symptom; raise {@code scaling}); balanced Sinkhorn needs equal total masses (refused otherwise:
- * set a {@code reach}).
+ * the symptom; raise {@code scaling} or set a {@code tol}); balanced Sinkhorn needs equal total
+ * masses (refused otherwise: set a {@code reach}).
  *
  * <p>Immutable and thread-safe: one instance can serve many threads.
  */
@@ -52,6 +56,8 @@ public final class SamplesLoss {
     private final Double reach;
     private final Double diameter;
     private final double scaling;
+    private final Double tol;
+    private final int maxExtraIter;
     private final Double truncate;
     private final CostFunction cost;
     private final Double clusterScale;
@@ -68,6 +74,8 @@ public final class SamplesLoss {
         this.reach = builder.reach;
         this.diameter = builder.diameter;
         this.scaling = builder.scaling;
+        this.tol = builder.tol;
+        this.maxExtraIter = builder.maxExtraIter;
         this.truncate = builder.truncate;
         this.cost = builder.cost != null ? builder.cost : GroundCost.forExponent(builder.p);
         this.clusterScale = builder.clusterScale;
@@ -96,7 +104,8 @@ public final class SamplesLoss {
     /** The dual potentials (GeomLoss's {@code potentials=True}). */
     public DualPotentials potentials(Measure x, Measure y) {
         Outcome outcome = evaluate(List.of(x), List.of(y), false).get(0);
-        return new DualPotentials(outcome.f(), outcome.g(), outcome.backend());
+        return new DualPotentials(outcome.f(), outcome.g(), outcome.backend(),
+                outcome.refinement());
     }
 
     /** The B losses of a batch: one diameter and schedule for the whole batch, as in GeomLoss. */
@@ -116,7 +125,7 @@ public final class SamplesLoss {
     /** The dual potentials of each pair of a batch. */
     public List<DualPotentials> potentials(MeasureBatch x, MeasureBatch y) {
         return evaluate(x.measures(), y.measures(), false).stream()
-                .map(o -> new DualPotentials(o.f(), o.g(), o.backend())).toList();
+                .map(o -> new DualPotentials(o.f(), o.g(), o.backend(), o.refinement())).toList();
     }
 
     /** The loss. */
@@ -131,7 +140,8 @@ public final class SamplesLoss {
 
     private LossGradients toGradients(Outcome outcome) {
         return new LossGradients(outcome.value(), outcome.gradX(), outcome.gradY(), outcome.gradA(),
-                outcome.gradB(), outcome.backend(), deviceUsed(outcome.backend()));
+                outcome.gradB(), outcome.backend(), deviceUsed(outcome.backend()),
+                outcome.refinement());
     }
 
     /** Dense cost matrices (tensorized Sinkhorn) always live on the JVM, in float64. */
@@ -170,10 +180,10 @@ public final class SamplesLoss {
         Outcome outcome = switch (loss) {
             case SINKHORN -> pair.backend() == Backend.MULTISCALE
                     ? MultiscaleDivergence.evaluate(pair, this)
-                    : new SinkhornDivergence(cost, schedule(pair), rho(), debias, progressFor())
-                            .evaluate(pair);
-            case HAUSDORFF -> new HausdorffDivergence(cost, schedule(pair), rho(), progressFor())
-                    .evaluate(pair);
+                    : new SinkhornDivergence(cost, schedule(pair), rho(), debias, progressFor(),
+                            refinement()).evaluate(pair);
+            case HAUSDORFF -> new HausdorffDivergence(cost, schedule(pair), rho(), progressFor(),
+                    refinement()).evaluate(pair);
             case ENERGY -> new KernelNorm(RadialKernel.ENERGY, 1.0).evaluate(pair);
             case GAUSSIAN -> new KernelNorm(RadialKernel.GAUSSIAN, blur).evaluate(pair);
             case LAPLACIAN -> new KernelNorm(RadialKernel.LAPLACIAN, blur).evaluate(pair);
@@ -182,7 +192,22 @@ public final class SamplesLoss {
                 pair.x().count(), pair.y().count(), pair.dimension(), pair.backend().geomlossName(),
                 device.description(), pair.gradients() ? "with gradients" : "value",
                 outcome.value(), (System.nanoTime() - start) / 1_000_000);
+        if (outcome.refinement() != null) {
+            report(outcome.refinement());
+        }
         return outcome;
+    }
+
+    /** Logs a refinement, with an SLF4J warning when the tolerance was not reached. */
+    private void report(Refinement.Outcome refined) {
+        log("{} extra iterations at blur {}: marginal error {} (tol {}, {})", refined.iterations(),
+                blur, refined.marginalError(), tol,
+                refined.converged() ? "converged" : "not converged");
+        if (!refined.converged()) {
+            LOG.warn("{}: tol {} not reached after max_extra_iter = {} extra iterations at blur {} "
+                            + "(marginal error {}); raise max_extra_iter, blur or tol",
+                    loss.geomlossName(), tol, maxExtraIter, blur, refined.marginalError());
+        }
     }
 
     double[] schedule(Pair pair) {
@@ -230,6 +255,11 @@ public final class SamplesLoss {
 
     double scaling() {
         return scaling;
+    }
+
+    /** The refinement asked for by {@code tol} and {@code maxExtraIter}, or null when tol is unset. */
+    Refinement refinement() {
+        return tol == null ? null : new Refinement(tol, maxExtraIter);
     }
 
     Double truncate() {
@@ -320,8 +350,8 @@ public final class SamplesLoss {
     /**
      * Builds a {@link SamplesLoss}; every setter validates its argument, and the defaults are
      * GeomLoss's: {@code loss=sinkhorn, p=2, blur=0.05, reach=None, diameter=None, scaling=0.5,
-     * truncate=5, cost=None, cluster_scale=None, debias=True, verbose=False, backend=auto}.
-     * Not thread-safe.
+     * truncate=5, cost=None, cluster_scale=None, debias=True, verbose=False, backend=auto}, plus
+     * the extensions {@code tol=None, max_extra_iter=10000}. Not thread-safe.
      */
     public static final class Builder {
         private Loss loss = Loss.SINKHORN;
@@ -330,6 +360,8 @@ public final class SamplesLoss {
         private Double reach;
         private Double diameter;
         private double scaling = 0.5;
+        private Double tol;
+        private int maxExtraIter = SinkhornOptions.DEFAULT_MAX_EXTRA_ITER;
         private Double truncate = 5.0;
         private CostFunction cost;
         private Double clusterScale;
@@ -384,6 +416,50 @@ public final class SamplesLoss {
             return this;
         }
 
+        /**
+         * A tolerance on the marginal constraints, an extension beyond GeomLoss; {@code null}
+         * (default) keeps GeomLoss's fixed schedule. When set, the Sinkhorn loop runs the schedule,
+         * then continues at the last temperature {@code eps = blur^p} until the marginal error of
+         * its potentials is {@code <= tol}, at most {@link #maxExtraIter} iterations, before the
+         * final step that gives the value and gradients. The error is the L1 violation in mass
+         * units ({@link Refinement}): for potentials {@code (f, g)} of the cross problem,
+         * <pre>  sum_i a_i |exp((f_i - S_i)/eps) - exp(-f_i/rho)|,   S = softmin_eps(l_b + g/eps)</pre>
+         * ({@code exp(-f/rho) = 1} when balanced), 0 exactly at the optimum of the regularised
+         * problem. The cross problem OT(alpha, beta) takes alternating updates and the self problems
+         * OT(alpha, alpha), OT(beta, beta) keep their averaged ones; every problem solved must meet
+         * the tolerance ({@link org.geomloss.sinkhorn.SymmetricSinkhorn#refine}). A tolerance not
+         * reached within the cap is logged as an SLF4J warning and reported with
+         * {@code converged = false} ({@link LossGradients#refinement()},
+         * {@link DualPotentials#refinement()}), not thrown.
+         *
+         * <p>Applies to the {@code sinkhorn} and {@code hausdorff} losses on every backend
+         * (tensorized, online, multiscale: on the points, after the coarse-to-fine schedule); the
+         * kernel losses ({@code energy, gaussian, laplacian}) ignore it, as they ignore
+         * {@code scaling}. The debiased divergence is then symmetric only up to the tolerance.
+         * The float32 kernels of the online and multiscale backends cannot resolve errors much
+         * below 1e-7 (debiased runs on the golden problems stalled between 2e-8 and 6e-8); the
+         * tensorized backend computes in float64.
+         *
+         * @throws IllegalArgumentException if {@code value} is not {@code > 0} and finite
+         */
+        public Builder tol(Double value) {
+            this.tol = value == null ? null : positive("tol", value);
+            return this;
+        }
+
+        /**
+         * The cap, {@code >= 0}, on the iterations a {@link #tol} may add after the schedule
+         * (default {@link SinkhornOptions#DEFAULT_MAX_EXTRA_ITER}, as in the ot solvers); unused
+         * without a tol.
+         */
+        public Builder maxExtraIter(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("max_extra_iter must be >= 0, got " + value);
+            }
+            this.maxExtraIter = value;
+            return this;
+        }
+
         /** Multiscale kernel truncation in units of eps (default 5); {@code null} keeps every pair. */
         public Builder truncate(Double value) {
             this.truncate = value == null ? null : positive("truncate", value);
@@ -434,9 +510,10 @@ public final class SamplesLoss {
 
         /**
          * Sets a parameter by its GeomLoss keyword ({@code loss, p, blur, reach, diameter, scaling,
-         * truncate, cluster_scale, debias, verbose, backend}; also {@code potentials}, accepted and
-         * ignored since potentials are a method here, and {@code cost = null}). Strings name enums, numbers set numbers,
-         * {@code null} resets an optional parameter.
+         * truncate, cluster_scale, debias, verbose, backend}, and the extensions {@code tol} and
+         * {@code max_extra_iter} (or {@code maxExtraIter}); also {@code potentials}, accepted and
+         * ignored since potentials are a method here, and {@code cost = null}). Strings name enums,
+         * numbers set numbers, {@code null} resets an optional parameter.
          *
          * @throws IllegalArgumentException for an unknown keyword or a value of the wrong type
          */
@@ -448,6 +525,8 @@ public final class SamplesLoss {
                 case "reach" -> reach(optionalNumber(name, value));
                 case "diameter" -> diameter(optionalNumber(name, value));
                 case "scaling" -> scaling(number(name, value));
+                case "tol" -> tol(optionalNumber(name, value));
+                case "max_extra_iter", "maxExtraIter" -> maxExtraIter(integer(name, value));
                 case "truncate" -> truncate(optionalNumber(name, value));
                 case "cluster_scale", "clusterScale" -> clusterScale(optionalNumber(name, value));
                 case "debias" -> debias(bool(name, value));
@@ -464,7 +543,8 @@ public final class SamplesLoss {
                 }
                 default -> throw new IllegalArgumentException("unknown option '" + name
                         + "' = " + value + "; known: loss, p, blur, reach, diameter, scaling, "
-                        + "truncate, cost, cluster_scale, debias, potentials, verbose, backend");
+                        + "tol, max_extra_iter, truncate, cost, cluster_scale, debias, potentials, "
+                        + "verbose, backend");
             }
             return this;
         }

@@ -3,6 +3,7 @@ package org.geomloss;
 import org.geomloss.kernels.CostFunction;
 import org.geomloss.sinkhorn.FinalStep;
 import org.geomloss.sinkhorn.LogWeights;
+import org.geomloss.sinkhorn.Refinement;
 import org.geomloss.sinkhorn.SinkhornProgress;
 import org.geomloss.sinkhorn.SymmetricSinkhorn;
 
@@ -21,6 +22,9 @@ import org.geomloss.sinkhorn.SymmetricSinkhorn;
  * {@code -eps/2} on the weight gradients (the derivative of the value's mass terms
  * {@code eps (m_a + m_b)/2 - eps m_a m_b} against the dual's {@code eps <a x b, 1>}). Both are checked
  * against finite differences.
+ *
+ * <p>With a {@link Refinement}, the loop continues at the last temperature until the marginal error
+ * meets the tolerance ({@link Annealing}) before the final step.
  */
 final class SinkhornDivergence {
 
@@ -29,27 +33,35 @@ final class SinkhornDivergence {
     private final double rho;
     private final boolean debias;
     private final SinkhornProgress progress;
+    private final Refinement refinement;
 
+    /** {@code refinement} is null for GeomLoss's fixed schedule. */
     SinkhornDivergence(CostFunction cost, double[] schedule, double rho, boolean debias,
-                       SinkhornProgress progress) {
+                       SinkhornProgress progress, Refinement refinement) {
         this.cost = cost;
         this.schedule = schedule;
         this.rho = rho;
         this.debias = debias;
         this.progress = progress;
+        this.refinement = refinement;
     }
 
     Outcome evaluate(Pair pair) {
         SymmetricSinkhorn.Operators operators = SoftminStrategy.operators(pair, cost, true, debias);
         SymmetricSinkhorn loop = new SymmetricSinkhorn(operators, LogWeights.of(pair.a()),
                 LogWeights.of(pair.b()), rho);
-        return fromFinalStep(loop.solve(schedule, progress), pair.a(), pair.b(), pair.dimension(),
-                pair.gradients(), pair.backend());
+        Refinement.Outcome refined = Annealing.run(loop, schedule, progress, pair.a(), pair.b(),
+                refinement);
+        return fromFinalStep(loop.extrapolate(schedule[schedule.length - 1]), pair.a(), pair.b(),
+                pair.dimension(), pair.gradients(), pair.backend(), refined);
     }
 
-    /** Value, potentials and (optionally) gradients from a final step with weights a and b. */
+    /**
+     * Value, potentials and (optionally) gradients from a final step with weights a and b;
+     * {@code refined} (null when none) is passed through.
+     */
     Outcome fromFinalStep(FinalStep step, double[] a, double[] b, int dimension,
-                          boolean gradients, Backend backend) {
+                          boolean gradients, Backend backend, Refinement.Outcome refined) {
         double[] fBA = step.fBA().potential();
         double[] gAB = step.gAB().potential();
         double[] f = debias ? difference(fBA, step.fAA().potential()) : fBA.clone();
@@ -67,13 +79,13 @@ final class SinkhornDivergence {
                     : Pair.dot(a, oneMinus(decay(fBA))) + Pair.dot(b, oneMinus(decay(gAB))));
         }
         if (!gradients) {
-            return new Outcome(value, f, g, null, null, null, null, backend);
+            return new Outcome(value, f, g, null, null, null, null, backend, refined);
         }
         double[] gradX = positionGradient(step, step.fBA(), step.fAA(), a, dimension);
         double[] gradY = positionGradient(step, step.gAB(), step.gBB(), b, dimension);
         double[] gradA = weightGradient(step, step.fBA(), step.fAA());
         double[] gradB = weightGradient(step, step.gAB(), step.gBB());
-        return new Outcome(value, f, g, gradX, gradY, gradA, gradB, backend);
+        return new Outcome(value, f, g, gradX, gradY, gradA, gradB, backend, refined);
     }
 
     /**

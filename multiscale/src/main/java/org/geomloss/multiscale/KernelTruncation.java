@@ -2,28 +2,44 @@ package org.geomloss.multiscale;
 
 import java.util.Arrays;
 import org.geomloss.kernels.BlockSparsity;
-import org.geomloss.kernels.CostFunction;
-import org.geomloss.kernels.PointArray;
+import org.geomloss.kernels.ComputePool;
+import org.geomloss.kernels.GroundCost;
 
 /**
- * Kernel truncation of GeomLoss's multiscale backend: which blocks of point pairs the fine soft-mins
- * visit, decided once from the coarse (cluster) potentials.
+ * Kernel truncation of the multiscale backend: which blocks of pairs a soft-min visits, chosen from
+ * the current potentials so that every skipped pair has a negligible plan density.
  *
- * <p>For a row cloud clustered into {@code k = 0..C_r-1} with potential {@code f} and a column cloud
- * clustered into {@code l = 0..C_c-1} with potential {@code g}, the pair of clusters (k, l) is kept iff
- * <pre>  f_k + g_l &gt; c(centroid_k, centroid_l) - truncate * eps</pre>
- * that is, iff the coarse transport plan density {@code exp((f_k + g_l - c_kl) / eps)} exceeds
- * {@code exp(-truncate)}. The kept pairs become a {@link BlockSparsity} over the sorted points: one
- * row block per row cluster, and as column ranges the kept column clusters, adjacent ones merged.
+ * <p>For row points {@code i} with potential {@code f} and column points {@code j} with potential
+ * {@code g}, the plan density of a pair is {@code exp((f_i + g_j - C_ij) / eps)}. The pair of a row
+ * cluster {@code k} and a column cluster {@code l} is kept iff
+ * <pre>  max_{i in k} f_i + max_{j in l} g_j - c(dist(box_k, box_l)) &gt; -margin</pre>
+ * where {@code box} is the bounding box of a cluster's points and {@code c} the ground cost of a
+ * distance. The left side bounds {@code f_i + g_j - C_ij} from above for every pair of the two
+ * clusters, so every skipped pair has {@code f_i + g_j - C_ij <= -margin}, a density below
+ * {@code exp(-margin / eps)}: a guarantee at the point level, for the potentials of the current
+ * iteration. The multiscale loop uses GeomLoss's margin {@code truncate * eps_J} (the temperature
+ * of the coarse-to-fine jump) at every temperature after the jump. The search walks a
+ * {@link ClusterTree} of the columns and prunes whole subtrees with the same bound, so its cost
+ * grows with the kept pairs, not with all of them.
  *
- * <p>Difference from GeomLoss: a row cluster whose every pair falls below the threshold (possible
- * when the masses are far from 1, since then no pair need reach density 1) would give an empty
- * log-sum-exp, hence infinite potentials. Here such a cluster keeps its single best column cluster
- * (largest {@code f_k + g_l - c_kl}); GeomLoss has no such guard.
+ * <p>Difference from GeomLoss, which decides once, at the coarse-to-fine jump, from the centroids'
+ * coarse potentials and the cost between centroids: that rule is a heuristic (the centroid cost is
+ * not a bound, so pairs that matter can be dropped) and it never revises the mask. Here the choice
+ * is redone before every soft-min ({@link TruncatedSoftmin}) from the current fine potentials, so
+ * the kept set follows the plan as it concentrates.
  *
- * <p>Stateless and thread-safe.
+ * <p>A row cluster whose every pair falls below the threshold (possible when the masses are far
+ * from 1, since then no pair need reach density 1) keeps its column cluster of largest bound, so
+ * that no soft-min is empty.
+ *
+ * <p>Stateless and thread-safe; the search runs on {@link ComputePool}.
  */
 public final class KernelTruncation {
+
+    /** Row clusters per parallel task. */
+    private static final int ROWS_PER_TASK = 64;
+    /** Relative slack on the cost bound, for the float32 costs of the kernels. */
+    private static final double COST_SLACK = 1e-6;
 
     private KernelTruncation() {
     }
@@ -33,104 +49,197 @@ public final class KernelTruncation {
      *
      * @param blocks            the block-sparse structure over the sorted points
      * @param keptClusterPairs  number of kept (row cluster, column cluster) pairs
-     * @param clusterPairs      {@code C_r * C_c}
-     * @param keptPointPairs    number of (row point, column point) pairs visited
-     * @param pointPairs        {@code N * M}
+     * @param clusterPairs      the number of (row cluster, column cluster) pairs
+     * @param keptPointPairs    number of (row, column) pairs visited
+     * @param pointPairs        the number of (row, column) pairs
      */
     public record KeptBlocks(BlockSparsity blocks, long keptClusterPairs, long clusterPairs,
                              long keptPointPairs, long pointPairs) {
 
-        /** Fraction of the coarse cost matrix that is kept (GeomLoss's verbose figure). */
+        /** Fraction of the cluster pairs that is kept. */
         public double clusterFraction() {
             return (double) keptClusterPairs / clusterPairs;
         }
 
-        /** Fraction of the fine point pairs that a reduction visits: its relative work. */
+        /** Fraction of the pairs that a reduction visits: its relative work. */
         public double pointFraction() {
             return (double) keptPointPairs / pointPairs;
         }
     }
 
     /**
-     * Every pair: what {@code truncate = null} asks for. Rows come in blocks of
-     * {@link BlockSparsity#DENSE_ROW_BLOCK} rather than clusters, which balances threads better.
-     */
-    public static KeptBlocks keepAll(Clustering rows, Clustering columns) {
-        long clusterPairs = (long) rows.clusterCount() * columns.clusterCount();
-        long pointPairs = (long) rows.points().count() * columns.points().count();
-        return new KeptBlocks(BlockSparsity.dense(rows.points().count(), columns.points().count()),
-                clusterPairs, clusterPairs, pointPairs, pointPairs);
-    }
-
-    /**
-     * The kept cluster pairs for {@code truncate * eps = margin}.
+     * The kept blocks for {@code truncate * eps = margin}.
      *
-     * @param cost            the ground cost, evaluated between centroids
-     * @param rows            the clustered row cloud (the targets of the reduction)
-     * @param rowPotential    its coarse potential, one value per row cluster
-     * @param columns         the clustered column cloud (the sources)
-     * @param columnPotential its coarse potential, one value per column cluster
-     * @param margin          {@code truncate * eps}, at least 0
+     * @param cost          the ground cost
+     * @param rows          the tree of the row clusters (the targets of the reduction, points)
+     * @param rowMax        {@link ClusterTree#maxima} of the row potential
+     * @param columns       the tree of the column clusters (the sources)
+     * @param columnMax     {@link ClusterTree#maxima} of the column potential
+     * @param margin        {@code truncate * eps}, at least 0
      */
-    public static KeptBlocks keep(CostFunction cost, Clustering rows, double[] rowPotential,
-                                  Clustering columns, double[] columnPotential, double margin) {
+    static KeptBlocks keep(GroundCost cost, ClusterTree rows, double[][] rowMax,
+                           ClusterTree columns, double[][] columnMax, double margin) {
         if (!(margin >= 0)) {
             throw new IllegalArgumentException("truncate * eps must be >= 0, got " + margin);
         }
-        int rowClusters = rows.clusterCount();
-        int columnClusters = columns.clusterCount();
-        PointArray rowCentroids = rows.centroids();
-        PointArray columnCentroids = columns.centroids();
-        int d = rowCentroids.dimension();
-        int[] columnStarts = columns.clusterStarts();
+        int rowClusters = rows.nodeCount(0);
+        int tasks = (rowClusters + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
+        int[][] taskRanges = new int[tasks][];
+        int[][] taskCounts = new int[tasks][];
+        long[] taskClusterPairs = new long[tasks];
+        ComputePool.forEachBlock(tasks, task -> {
+            Search search = new Search(cost, rows, rowMax, columns, columnMax, margin);
+            int first = task * ROWS_PER_TASK;
+            int last = Math.min(rowClusters, first + ROWS_PER_TASK);
+            int[] counts = new int[last - first];
+            for (int k = first; k < last; k++) {
+                counts[k - first] = search.row(k);
+            }
+            taskRanges[task] = search.ranges();
+            taskCounts[task] = counts;
+            taskClusterPairs[task] = search.keptClusters;
+        });
         int[] rangeOffsets = new int[rowClusters + 1];
-        RangeList ranges = new RangeList();
+        int rangeCount = 0;
         long keptClusterPairs = 0;
-        for (int k = 0; k < rowClusters; k++) {
-            int firstRange = ranges.count;
-            int best = 0;
-            double bestExcess = Double.NEGATIVE_INFINITY;
-            for (int l = 0; l < columnClusters; l++) {
-                double excess = rowPotential[k] + columnPotential[l]
-                        - cost.cost(rowCentroids.coords(), k, columnCentroids.coords(), l, d);
-                if (excess > bestExcess) {
-                    bestExcess = excess;
-                    best = l;
-                }
-                if (excess > -margin) {
-                    keptClusterPairs++;
-                    ranges.add(columnStarts[l], columnStarts[l + 1], ranges.count > firstRange);
-                }
+        for (int task = 0; task < tasks; task++) {
+            for (int r = 0; r < taskCounts[task].length; r++) {
+                int k = task * ROWS_PER_TASK + r;
+                rangeOffsets[k + 1] = rangeOffsets[k] + taskCounts[task][r];
             }
-            if (ranges.count == firstRange) {
-                keptClusterPairs++;
-                ranges.add(columnStarts[best], columnStarts[best + 1], false);
-            }
-            rangeOffsets[k + 1] = ranges.count;
+            rangeCount += taskRanges[task].length / 2;
+            keptClusterPairs += taskClusterPairs[task];
         }
-        BlockSparsity blocks = new BlockSparsity(rows.clusterStarts(), rangeOffsets,
-                Arrays.copyOf(ranges.bounds, 2 * ranges.count));
-        return new KeptBlocks(blocks, keptClusterPairs, (long) rowClusters * columnClusters,
-                blocks.pairCount(), (long) rows.points().count() * columns.points().count());
+        int[] ranges = new int[2 * rangeCount];
+        int at = 0;
+        for (int[] part : taskRanges) {
+            System.arraycopy(part, 0, ranges, at, part.length);
+            at += part.length;
+        }
+        BlockSparsity blocks = new BlockSparsity(rows.clusterStarts(), rangeOffsets, ranges);
+        int[] columnStarts = columns.clusterStarts();
+        long columnCount = columnStarts[columnStarts.length - 1];
+        int[] rowStarts = rows.clusterStarts();
+        return new KeptBlocks(blocks, keptClusterPairs,
+                (long) rowClusters * columns.nodeCount(0), blocks.pairCount(),
+                rowStarts[rowStarts.length - 1] * columnCount);
     }
 
-    /** A growable list of half-open column ranges, start/end pairs. */
-    private static final class RangeList {
-        private int[] bounds = new int[64];
-        private int count;
+    /** The tree search of one task: reusable buffers and the ranges found so far. */
+    private static final class Search {
+        private final GroundCost cost;
+        private final ClusterTree rows;
+        private final double[][] rowMax;
+        private final ClusterTree columns;
+        private final double[][] columnMax;
+        private final double margin;
+        private int[] stack = new int[256];
+        private int[] kept = new int[64];
+        private int[] ranges = new int[128];
+        private int rangeValues;
+        long keptClusters;
 
-        /** Appends {@code [start, end)}, or extends the last range when it ends at {@code start}. */
-        void add(int start, int end, boolean mayMerge) {
-            if (mayMerge && bounds[2 * count - 1] == start) {
-                bounds[2 * count - 1] = end;
-                return;
+        Search(GroundCost cost, ClusterTree rows, double[][] rowMax, ClusterTree columns,
+               double[][] columnMax, double margin) {
+            this.cost = cost;
+            this.rows = rows;
+            this.rowMax = rowMax;
+            this.columns = columns;
+            this.columnMax = columnMax;
+            this.margin = margin;
+        }
+
+        /** Appends the column ranges of row cluster {@code k}; returns how many. */
+        int row(int k) {
+            int keptCount = 0;
+            int depth = 0;
+            int top = columns.levels() - 1;
+            for (int node = 0; node < columns.nodeCount(top); node++) {
+                depth = push(depth, top, node);
             }
-            if (2 * count + 2 > bounds.length) {
-                bounds = Arrays.copyOf(bounds, 2 * bounds.length);
+            while (depth > 0) {
+                depth -= 2;
+                int level = stack[depth];
+                int node = stack[depth + 1];
+                if (!mayMatter(k, level, node)) {
+                    continue;
+                }
+                if (level == 0) {
+                    if (keptCount == kept.length) {
+                        kept = Arrays.copyOf(kept, 2 * kept.length);
+                    }
+                    kept[keptCount++] = node;
+                } else {
+                    for (int c = columns.childStart(level, node); c < columns.childEnd(level, node);
+                         c++) {
+                        depth = push(depth, level - 1, columns.child(level, c));
+                    }
+                }
             }
-            bounds[2 * count] = start;
-            bounds[2 * count + 1] = end;
-            count++;
+            if (keptCount == 0) {
+                kept[keptCount++] = bestLeaf(k);
+            }
+            keptClusters += keptCount;
+            Arrays.sort(kept, 0, keptCount);
+            return appendRanges(keptCount);
+        }
+
+        int[] ranges() {
+            return Arrays.copyOf(ranges, rangeValues);
+        }
+
+        private int push(int depth, int level, int node) {
+            if (depth + 2 > stack.length) {
+                stack = Arrays.copyOf(stack, 2 * stack.length);
+            }
+            stack[depth] = level;
+            stack[depth + 1] = node;
+            return depth + 2;
+        }
+
+        private double bound(int k, int level, int node) {
+            double distance2 = rows.squaredBoxDistance(0, k, columns, level, node);
+            return rowMax[0][k] + columnMax[level][node]
+                    - cost.fromSquaredDistance(distance2) * (1 - COST_SLACK);
+        }
+
+        private boolean mayMatter(int k, int level, int node) {
+            return bound(k, level, node) > -margin;
+        }
+
+        private int bestLeaf(int k) {
+            int best = 0;
+            double bestBound = Double.NEGATIVE_INFINITY;
+            for (int l = 0; l < columns.nodeCount(0); l++) {
+                double b = bound(k, 0, l);
+                if (b > bestBound) {
+                    bestBound = b;
+                    best = l;
+                }
+            }
+            return best;
+        }
+
+        /** Turns the sorted kept clusters into column ranges, merging adjacent ones. */
+        private int appendRanges(int keptCount) {
+            int[] starts = columns.clusterStarts();
+            int added = 0;
+            for (int r = 0; r < keptCount; r++) {
+                int l = kept[r];
+                int start = starts[l];
+                int end = starts[l + 1];
+                if (added > 0 && ranges[rangeValues - 1] == start) {
+                    ranges[rangeValues - 1] = end;
+                    continue;
+                }
+                if (rangeValues + 2 > ranges.length) {
+                    ranges = Arrays.copyOf(ranges, 2 * ranges.length);
+                }
+                ranges[rangeValues++] = start;
+                ranges[rangeValues++] = end;
+                added++;
+            }
+            return added;
         }
     }
 }

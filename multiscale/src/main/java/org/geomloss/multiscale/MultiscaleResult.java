@@ -26,15 +26,19 @@ public record MultiscaleResult(FinalStep finalStep, Clustering x, Clustering y, 
                                int jumpIndex, KeptPairs keptPairs, Refinement.Outcome refinement) {
 
     /**
-     * Fractions of the point pairs visited by the fine soft-mins of each problem, after kernel
-     * truncation: 1 when nothing was truncated ({@code truncate = null}, or the jump happened after
-     * the last iteration); {@code NaN} for the self problems when not debiasing.
+     * Fractions of the pairs visited by the soft-mins of the final step of each problem, after
+     * kernel truncation: 1 when nothing was truncated ({@code truncate = null}); {@code NaN} for the
+     * self problems when not debiasing. When the final step extrapolates from the centroids
+     * ({@code J = L-1}), the pairs are (point, centroid) pairs.
      *
-     * @param xy OT(alpha, beta), both directions (the yx structure is the transpose)
-     * @param xx OT(alpha, alpha)
-     * @param yy OT(beta, beta)
+     * @param xy           OT(alpha, beta), the direction onto x
+     * @param xx           OT(alpha, alpha)
+     * @param yy           OT(beta, beta)
+     * @param visitedPairs the pairs visited by every truncated soft-min onto the points (fine
+     *                     iterations and extrapolations, all four directions; 0 when nothing was
+     *                     truncated, gradients not counted)
      */
-    public record KeptPairs(double xy, double xx, double yy) {
+    public record KeptPairs(double xy, double xx, double yy, long visitedPairs) {
     }
 
     /** The source points in sorted order: the targets of {@code fBA} and {@code fAA}. */

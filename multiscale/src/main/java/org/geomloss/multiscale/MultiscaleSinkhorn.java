@@ -9,6 +9,7 @@ import org.geomloss.sinkhorn.LogWeights;
 import org.geomloss.sinkhorn.PointSoftmin;
 import org.geomloss.sinkhorn.Refinement;
 import org.geomloss.sinkhorn.SinkhornProgress;
+import org.geomloss.sinkhorn.SoftminOperator;
 import org.geomloss.sinkhorn.SymmetricSinkhorn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -130,35 +131,32 @@ public final class MultiscaleSinkhorn {
             sinkhorn.step(schedule[t]);
             progress.onIteration(t, schedule.length, schedule[t]);
         }
-        SymmetricSinkhorn.Operators extrapolation = extrapolationOperators(kernels, cost, cx, cy,
-                debias);
+        ClusterTree tx = ClusterTree.of(cx);
+        ClusterTree ty = ClusterTree.of(cy);
+        // GeomLoss's truncation margin, truncate * eps_J, for every reduction onto the points.
+        Double margin = truncate == null ? null : truncate * schedule[jump];
+        SymmetricSinkhorn.Operators extrapolation = operators(kernels, cost, cx, tx, cy, ty,
+                margin, false, debias);
+        switchOperators(sinkhorn, extrapolation, logAc, logBc);
         if (jump == last && refinement == null) {
             // The final step is the C-transform of the coarse potentials onto the points.
-            switchOperators(sinkhorn, extrapolation, logAc, logBc);
-            MultiscaleResult.KeptPairs all = new MultiscaleResult.KeptPairs(1.0,
-                    debias ? 1.0 : Double.NaN, debias ? 1.0 : Double.NaN);
-            return new MultiscaleResult(sinkhorn.extrapolate(schedule[last]), cx, cy, schedule,
-                    jump, all, null);
+            FinalStep finalStep = sinkhorn.extrapolate(schedule[last]);
+            return new MultiscaleResult(finalStep, cx, cy, schedule, jump,
+                    keptPairs(level, schedule[last], p, extrapolation, 0), null);
         }
-        Double margin = truncate == null ? null : truncate * schedule[jump];
-        KernelTruncation.KeptBlocks xy = kept(cost, cx, sinkhorn.fBA(), cy, sinkhorn.gAB(), margin);
-        KernelTruncation.KeptBlocks yx = kept(cost, cy, sinkhorn.gAB(), cx, sinkhorn.fBA(), margin);
-        KernelTruncation.KeptBlocks xx = debias
-                ? kept(cost, cx, sinkhorn.fAA(), cx, sinkhorn.fAA(), margin) : null;
-        KernelTruncation.KeptBlocks yy = debias
-                ? kept(cost, cy, sinkhorn.gBB(), cy, sinkhorn.gBB(), margin) : null;
-        logKept(level, "xy", xy);
-        logKept(level, "xx", xx);
-        logKept(level, "yy", yy);
-        switchOperators(sinkhorn, extrapolation, logAc, logBc);
-        FinalStep fine = sinkhorn.extrapolate(schedule[jump]);
-        sinkhorn.switchScale(fineOperators(kernels, cost, cx, cy, xy, yx, xx, yy),
-                LogWeights.of(cx.weights()), LogWeights.of(cy.weights()),
-                fine.fBA().potential(), fine.gAB().potential(),
-                debias ? fine.fAA().potential() : null, debias ? fine.gBB().potential() : null);
+        FinalStep extrapolated = sinkhorn.extrapolate(schedule[jump]);
+        long extrapolationPairs = keptPairs(level, schedule[jump], p, extrapolation, 0)
+                .visitedPairs();
+        SymmetricSinkhorn.Operators fine = operators(kernels, cost, cx, tx, cy, ty, margin, true,
+                debias);
+        sinkhorn.switchScale(fine, LogWeights.of(cx.weights()), LogWeights.of(cy.weights()),
+                extrapolated.fBA().potential(), extrapolated.gAB().potential(),
+                debias ? extrapolated.fAA().potential() : null,
+                debias ? extrapolated.gBB().potential() : null);
         for (int t = jump + 1; t <= last; t++) {
             sinkhorn.step(schedule[t]);
             progress.onIteration(t, schedule.length, schedule[t]);
+            keptPairs(level, schedule[t], p, fine, extrapolationPairs);
         }
         Refinement.Outcome refined = null;
         if (refinement != null) {
@@ -168,10 +166,9 @@ public final class MultiscaleSinkhorn {
                     String.format("%.2e", refined.marginalError()),
                     refined.converged() ? "converged" : "not converged");
         }
-        MultiscaleResult.KeptPairs keptPairs = new MultiscaleResult.KeptPairs(xy.pointFraction(),
-                debias ? xx.pointFraction() : Double.NaN, debias ? yy.pointFraction() : Double.NaN);
-        return new MultiscaleResult(sinkhorn.extrapolate(schedule[last]), cx, cy, schedule, jump,
-                keptPairs, refined);
+        FinalStep result = sinkhorn.extrapolate(schedule[last]);
+        return new MultiscaleResult(result, cx, cy, schedule, jump,
+                keptPairs(level, schedule[last], p, fine, extrapolationPairs), refined);
     }
 
     /**
@@ -199,29 +196,36 @@ public final class MultiscaleSinkhorn {
                 debias ? PointSoftmin.dense(kernels, cost, yc, yc) : null);
     }
 
-    /** Points as targets, centroids as sources: the coarse-to-fine C-transforms, over every pair. */
-    private static SymmetricSinkhorn.Operators extrapolationOperators(PointKernels kernels,
-                                                                      GroundCost cost,
-                                                                      Clustering cx, Clustering cy,
-                                                                      boolean debias) {
-        return new SymmetricSinkhorn.Operators(PointSoftmin.dense(kernels, cost, cx.points(), cy.centroids()),
-                PointSoftmin.dense(kernels, cost, cy.points(), cx.centroids()),
-                debias ? PointSoftmin.dense(kernels, cost, cx.points(), cx.centroids()) : null,
-                debias ? PointSoftmin.dense(kernels, cost, cy.points(), cy.centroids()) : null);
+    /**
+     * The soft-mins onto the points: from the points ({@code fine}), truncated with
+     * {@code margin = truncate * eps_J} unless it is null, or from the centroids (the coarse-to-fine
+     * extrapolation, over every pair).
+     */
+    private static SymmetricSinkhorn.Operators operators(PointKernels kernels, GroundCost cost,
+                                                         Clustering cx, ClusterTree tx,
+                                                         Clustering cy, ClusterTree ty,
+                                                         Double margin, boolean fine,
+                                                         boolean debias) {
+        return new SymmetricSinkhorn.Operators(
+                operator(kernels, cost, cx, tx, cy, ty, margin, fine),
+                operator(kernels, cost, cy, ty, cx, tx, margin, fine),
+                debias ? operator(kernels, cost, cx, tx, cx, tx, margin, fine) : null,
+                debias ? operator(kernels, cost, cy, ty, cy, ty, margin, fine) : null);
     }
 
-    private static SymmetricSinkhorn.Operators fineOperators(PointKernels kernels, GroundCost cost,
-                                                             Clustering cx, Clustering cy,
-                                                             KernelTruncation.KeptBlocks xy,
-                                                             KernelTruncation.KeptBlocks yx,
-                                                             KernelTruncation.KeptBlocks xx,
-                                                             KernelTruncation.KeptBlocks yy) {
-        PointArray xs = cx.points();
-        PointArray ys = cy.points();
-        return new SymmetricSinkhorn.Operators(new PointSoftmin(kernels, cost, xs, ys, xy.blocks()),
-                new PointSoftmin(kernels, cost, ys, xs, yx.blocks()),
-                xx == null ? null : new PointSoftmin(kernels, cost, xs, xs, xx.blocks()),
-                yy == null ? null : new PointSoftmin(kernels, cost, ys, ys, yy.blocks()));
+    private static SoftminOperator operator(PointKernels kernels, GroundCost cost,
+                                            Clustering targets, ClusterTree targetTree,
+                                            Clustering sources, ClusterTree sourceTree,
+                                            Double margin, boolean fine) {
+        if (!fine) {
+            // The coarse potentials bound nothing at the points: extrapolate over every pair.
+            return PointSoftmin.dense(kernels, cost, targets.points(), sources.centroids());
+        }
+        if (margin == null) {
+            return PointSoftmin.dense(kernels, cost, targets.points(), sources.points());
+        }
+        return new TruncatedSoftmin(kernels, cost, targets.points(), targetTree, sources.points(),
+                sourceTree, margin);
     }
 
     /** Keeps the coarse log-weights and potentials, and swaps in other soft-min directions. */
@@ -232,21 +236,37 @@ public final class MultiscaleSinkhorn {
                 sinkhorn.gBB());
     }
 
-    /** Truncation with {@code truncate * eps = margin}, or every pair when margin is null. */
-    private static KernelTruncation.KeptBlocks kept(GroundCost cost, Clustering rows,
-                                                    double[] rowPotential, Clustering columns,
-                                                    double[] columnPotential, Double margin) {
-        return margin == null ? KernelTruncation.keepAll(rows, columns)
-                : KernelTruncation.keep(cost, rows, rowPotential, columns, columnPotential, margin);
+    /**
+     * The fractions of the pairs the last reductions of {@code operators} visited, logged with the
+     * temperature (1 when nothing is truncated), and the pairs they visited in all plus
+     * {@code earlierPairs}.
+     */
+    private static MultiscaleResult.KeptPairs keptPairs(Level level, double eps, int p,
+                                                        SymmetricSinkhorn.Operators operators,
+                                                        long earlierPairs) {
+        MultiscaleResult.KeptPairs kept = new MultiscaleResult.KeptPairs(
+                fraction(operators.xy()), fraction(operators.xx()), fraction(operators.yy()),
+                earlierPairs + visited(operators.xy()) + visited(operators.yx())
+                        + visited(operators.xx()) + visited(operators.yy()));
+        LOG.atLevel(level).log("σ={}: kept {}% (xy), {}% (xx), {}% (yy) of the point pairs.",
+                sigma(eps, p), percent(kept.xy()), percent(kept.xx()), percent(kept.yy()));
+        return kept;
     }
 
-    private static void logKept(Level level, String problem, KernelTruncation.KeptBlocks kept) {
-        if (kept != null) {
-            LOG.atLevel(level).log("{}: Keep {}/{} = {}% of the coarse cost matrix ({}% of the point "
-                            + "pairs).", problem, kept.keptClusterPairs(), kept.clusterPairs(),
-                    String.format("%.1f", 100 * kept.clusterFraction()),
-                    String.format("%.1f", 100 * kept.pointFraction()));
+    private static double fraction(SoftminOperator operator) {
+        if (operator == null) {
+            return Double.NaN;
         }
+        return operator instanceof TruncatedSoftmin truncated ? truncated.kept().pointFraction()
+                : 1.0;
+    }
+
+    private static long visited(SoftminOperator operator) {
+        return operator instanceof TruncatedSoftmin truncated ? truncated.visitedPairs() : 0;
+    }
+
+    private static String percent(double fraction) {
+        return String.format("%.2f", 100 * fraction);
     }
 
     private static String sigma(double eps, int p) {

@@ -62,17 +62,14 @@ class MultiscaleSinkhornTest {
     void matchesAnIndependentDenseTranscriptionOfTheAlgorithm(Problem problem) {
         Clouds clouds = Clouds.random(problem);
         double diameter = SinkhornReadout.diameter(clouds.x, clouds.y);
-        MultiscaleResult result = solve(problem, clouds, diameter, problem.truncate());
+        // The truncation differs from GeomLoss's by design (KernelTruncation): compare without it.
+        MultiscaleResult result = solve(problem, clouds, diameter, null);
 
         DenseMultiscaleReference.Output expected = DenseMultiscaleReference.run(result.x(),
                 result.y(), problem.p(), problem.blur(), rho(problem), diameter, problem.scaling(),
-                problem.truncate());
+                null);
 
         assertEquals(expected.jump(), result.jumpIndex());
-        if (problem.truncate() != null && result.jumpIndex() < result.schedule().length - 1) {
-            assertTrue(result.keptPairs().xy() < 1 && result.keptPairs().xx() < 1,
-                    "test setup: truncation drops pairs, " + result.keptPairs());
-        }
         FinalStep step = result.finalStep();
         int d = problem.d();
         assertClose(expected.fBA(), step.fBA().potential(), ROUND_OFF_RTOL);

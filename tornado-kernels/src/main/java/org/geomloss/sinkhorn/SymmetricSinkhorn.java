@@ -143,6 +143,11 @@ public final class SymmetricSinkhorn {
      * costs nothing. Self problems keep their averaged symmetric updates and must meet the tolerance
      * too. The symmetry {@code S(a, b) = S(b, a)} then holds up to the tolerance only.
      *
+     * <p>Balanced potentials are defined up to {@code (f + c, g - c)}; GeomLoss's symmetric loop
+     * picks {@code c} by its trajectory. The refined ones are shifted so that
+     * {@code <a, f> = <b, g>}, a choice that does not depend on the trajectory (so that backends
+     * that anneal differently return the same potentials) and that swapping the two measures keeps.
+     *
      * @param eps        the final temperature
      * @param a          the raw weights of alpha (the error is in their mass units)
      * @param b          the raw weights of beta
@@ -178,6 +183,9 @@ public final class SymmetricSinkhorn {
                         marginalError(gbb, nextGbb, b, lambda, eps)));
             }
             if (error <= refinement.tolerance() || extra == refinement.maxIterations()) {
+                if (f != null && Double.isInfinite(rho)) {
+                    balanceConstant(f, a, g, b);
+                }
                 setPotentials(f, g, faa, gbb);
                 return new Refinement.Outcome(extra, error, error <= refinement.tolerance());
             }
@@ -246,6 +254,29 @@ public final class SymmetricSinkhorn {
         op.softmin(eps, h, out);
         scale(out, lambda);
         return new FinalStep.Direction(op, h, out);
+    }
+
+    /** Shifts {@code (f, g)} to {@code (f + c, g - c)} with {@code <a, f + c> = <b, g - c>}. */
+    private static void balanceConstant(double[] f, double[] a, double[] g, double[] b) {
+        double af = 0;
+        double massA = 0;
+        for (int i = 0; i < f.length; i++) {
+            af += a[i] * f[i];
+            massA += a[i];
+        }
+        double bg = 0;
+        double massB = 0;
+        for (int j = 0; j < g.length; j++) {
+            bg += b[j] * g[j];
+            massB += b[j];
+        }
+        double c = (bg - af) / (massA + massB);
+        for (int i = 0; i < f.length; i++) {
+            f[i] += c;
+        }
+        for (int j = 0; j < g.length; j++) {
+            g[j] -= c;
+        }
     }
 
     /**

@@ -1,0 +1,39 @@
+package org.geomloss;
+
+import org.geomloss.sinkhorn.Refinement;
+import org.geomloss.sinkhorn.SinkhornProgress;
+import org.geomloss.sinkhorn.SymmetricSinkhorn;
+
+/**
+ * GeomLoss's annealing on a {@link SymmetricSinkhorn} (tensorized and online backends): the
+ * "eps-infinity" start at {@code eps_0}, one averaged step per temperature
+ * {@code eps_0 .. eps_{L-1}}, then, when a tolerance is set, iterations at {@code eps_{L-1}} until
+ * the marginal error is within it ({@link SymmetricSinkhorn#refine}). The caller finishes with
+ * {@link SymmetricSinkhorn#extrapolate(double)} at {@code eps_{L-1}}.
+ */
+final class Annealing {
+
+    private Annealing() {
+    }
+
+    /**
+     * @param loop       the loop, its operators set
+     * @param schedule   the temperatures
+     * @param progress   told of each step of the schedule
+     * @param a          the raw weights of alpha (the marginal error is in their mass units)
+     * @param b          the raw weights of beta
+     * @param refinement the tolerance and iteration cap, or null for GeomLoss's fixed schedule
+     * @return how the refinement ended, or null when none was asked for
+     */
+    static Refinement.Outcome run(SymmetricSinkhorn loop, double[] schedule,
+                                  SinkhornProgress progress, double[] a, double[] b,
+                                  Refinement refinement) {
+        loop.initialize(schedule[0]);
+        for (int t = 0; t < schedule.length; t++) {
+            loop.step(schedule[t]);
+            progress.onIteration(t, schedule.length, schedule[t]);
+        }
+        return refinement == null ? null
+                : loop.refine(schedule[schedule.length - 1], a, b, refinement);
+    }
+}
