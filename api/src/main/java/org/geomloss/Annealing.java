@@ -5,9 +5,8 @@ import org.geomloss.sinkhorn.SinkhornProgress;
 import org.geomloss.sinkhorn.SymmetricSinkhorn;
 
 /**
- * GeomLoss's annealing on a {@link SymmetricSinkhorn} (tensorized and online backends): the
- * "eps-infinity" start at {@code eps_0}, one averaged step per temperature
- * {@code eps_0 .. eps_{L-1}}, then, when a tolerance is set, iterations at {@code eps_{L-1}} until
+ * GeomLoss's annealing on a {@link SymmetricSinkhorn} (tensorized and online backends,
+ * {@link SymmetricSinkhorn#anneal}), then, when a tolerance is set, iterations at {@code eps_{L-1}} until
  * the marginal error is within it ({@link SymmetricSinkhorn#refine}). The caller finishes with
  * {@link SymmetricSinkhorn#extrapolate(double)} at {@code eps_{L-1}}.
  */
@@ -28,11 +27,7 @@ final class Annealing {
     static Refinement.Outcome run(SymmetricSinkhorn loop, double[] schedule,
                                   SinkhornProgress progress, double[] a, double[] b,
                                   Refinement refinement) {
-        loop.initialize(schedule[0]);
-        for (int t = 0; t < schedule.length; t++) {
-            loop.step(schedule[t]);
-            progress.onIteration(t, schedule.length, schedule[t]);
-        }
+        loop.anneal(schedule, progress);
         return refinement == null ? null
                 : loop.refine(schedule[schedule.length - 1], a, b, refinement);
     }

@@ -54,8 +54,9 @@ final class ClusterTree {
         while (boxes[boxes.length - 1].length / (2 * d) > ROOT_FANOUT) {
             cell *= 2;
             double[] below = boxes[boxes.length - 1];
-            int[] order = groupOrder(below, d, origin, cell);
-            int[] starts = groupStarts(below, d, origin, cell, order);
+            long[] keys = cellKeys(below, d, origin, cell);
+            int[] order = groupOrder(keys);
+            int[] starts = groupStarts(keys, order);
             if (starts.length - 1 == below.length / (2 * d)) {
                 continue; // no two nodes share a cell yet: try a coarser cell
             }
@@ -166,10 +167,9 @@ final class ClusterTree {
         return out;
     }
 
-    /** Node indices sorted by the cell of their box centre. */
-    private static int[] groupOrder(double[] nodes, int d, double[] origin, double cell) {
-        int count = nodes.length / (2 * d);
-        long[] keys = cellKeys(nodes, d, origin, cell);
+    /** Node indices sorted by their cell keys. */
+    private static int[] groupOrder(long[] keys) {
+        int count = keys.length;
         long[] packed = new long[count];
         int bits = 64 - Long.numberOfLeadingZeros(Math.max(1, count - 1));
         long[] distinct = Arrays.stream(keys).sorted().distinct().toArray();
@@ -186,9 +186,7 @@ final class ClusterTree {
     }
 
     /** Offsets of the runs of equal cells in {@code order}: the parents' child ranges. */
-    private static int[] groupStarts(double[] nodes, int d, double[] origin, double cell,
-                                     int[] order) {
-        long[] keys = cellKeys(nodes, d, origin, cell);
+    private static int[] groupStarts(long[] keys, int[] order) {
         int[] starts = new int[order.length + 1];
         int groups = 0;
         for (int k = 0; k < order.length; k++) {

@@ -57,8 +57,11 @@ final class TruncatedSoftmin implements SoftminOperator {
 
     @Override
     public void adapt(double eps, double[] target, double[] source) {
-        kept = KernelTruncation.keep(cost, targetTree, targetTree.maxima(target),
-                sourceTree, sourceTree.maxima(source), margin);
+        double[][] targetMax = targetTree.maxima(target);
+        // Self problems announce one potential on one tree: its maxima serve both sides.
+        double[][] sourceMax = source == target && sourceTree == targetTree ? targetMax
+                : sourceTree.maxima(source);
+        kept = KernelTruncation.keep(cost, targetTree, targetMax, sourceTree, sourceMax, margin);
     }
 
     @Override

@@ -74,12 +74,20 @@ public final class SymmetricSinkhorn {
 
     /** GeomLoss's whole loop: initialise at {@code schedule[0]}, one step per temperature, extrapolate. */
     public FinalStep solve(double[] schedule, SinkhornProgress progress) {
+        anneal(schedule, progress);
+        return extrapolate(schedule[schedule.length - 1]);
+    }
+
+    /**
+     * GeomLoss's annealing without the final step: initialise at {@code schedule[0]}, then one
+     * averaged step per temperature, each reported to {@code progress}.
+     */
+    public void anneal(double[] schedule, SinkhornProgress progress) {
         initialize(schedule[0]);
         for (int t = 0; t < schedule.length; t++) {
             step(schedule[t]);
             progress.onIteration(t, schedule.length, schedule[t]);
         }
-        return extrapolate(schedule[schedule.length - 1]);
     }
 
     /** Potentials of the "eps-infinity" start: {@code lambda * softmin_eps(C, l)} (zero potentials). */
