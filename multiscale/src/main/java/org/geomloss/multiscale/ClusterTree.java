@@ -25,14 +25,26 @@ final class ClusterTree {
     /** {@code childOffsets[l]} (l >= 1): node k of level l has children {@code children[l][o..o']}. */
     private final int[][] childOffsets;
     private final int[][] children;
+    /** {@code masses[l][k]}: the clamped mass ({@link Clustering#masses()}) under node k of level l. */
+    private final double[][] masses;
 
     private ClusterTree(int dimension, int[] clusterStarts, double[][] boxes, int[][] childOffsets,
-                        int[][] children) {
+                        int[][] children, double[] clusterMasses) {
         this.dimension = dimension;
         this.clusterStarts = clusterStarts;
         this.boxes = boxes;
         this.childOffsets = childOffsets;
         this.children = children;
+        this.masses = new double[boxes.length][];
+        masses[0] = clusterMasses;
+        for (int level = 1; level < boxes.length; level++) {
+            masses[level] = new double[nodeCount(level)];
+            for (int node = 0; node < masses[level].length; node++) {
+                for (int c = childStart(level, node); c < childEnd(level, node); c++) {
+                    masses[level][node] += masses[level - 1][child(level, c)];
+                }
+            }
+        }
     }
 
     /** Builds the hierarchy over the clusters of {@code clustering}. */
@@ -67,7 +79,8 @@ final class ClusterTree {
             offsets[offsets.length - 1] = starts;
             children[children.length - 1] = order;
         }
-        return new ClusterTree(d, clustering.clusterStarts(), boxes, offsets, children);
+        return new ClusterTree(d, clustering.clusterStarts(), boxes, offsets, children,
+                clustering.masses());
     }
 
     /** Number of levels; level 0 is the clusters, level {@code levels() - 1} the roots. */
@@ -92,6 +105,11 @@ final class ClusterTree {
     /** The {@code index}-th child (a node of {@code level - 1}), indices from {@link #childStart}. */
     int child(int level, int index) {
         return children[level][index];
+    }
+
+    /** The mass under node {@code node} of {@code level}: its clusters' clamped masses. */
+    double mass(int level, int node) {
+        return masses[level][node];
     }
 
     /** The points of cluster {@code k}: {@code [clusterStarts[k], clusterStarts[k+1])}. */

@@ -22,6 +22,19 @@ import org.geomloss.kernels.GroundCost;
  * {@link ClusterTree} of the columns and prunes whole subtrees with the same bound, so its cost
  * grows with the kept pairs, not with all of them.
  *
+ * <p>A margin bounds each skipped pair, not their sum, and many pairs just below it can add up to
+ * {@code exp(-truncate)} of a row's mass. So the search also sums, for row cluster {@code k}, the
+ * bound on the mass it skips:
+ * <pre>  S_k = sum_{pruned subtrees T} m_T exp(B(k, T) / eps)
+ *  B(k, T) = max_{i in k} f_i + max_{j in T} g_j - c(dist(box_k, box_T))</pre>
+ * with {@code m_T} the column mass under {@code T}. For every row point {@code i} of {@code k},
+ * {@code sum_{j skipped} b_j exp((f_i + g_j - C_ij) / eps) <= S_k}, and the whole sum over
+ * {@code j} is 1 when {@code f} is the soft-min of {@code g}: {@code S_k} bounds the fraction of
+ * row {@code i}'s soft-min that is skipped, and so the error on {@code f_i} by about
+ * {@code eps S_k}. When {@code S_k} exceeds the budget the row's margin widens by
+ * {@code eps (log(S_k / budget) + 1)} and the search runs again; after {@link #WIDENINGS} widenings
+ * the row keeps every column cluster.
+ *
  * <p>Difference from GeomLoss, which decides once, at the coarse-to-fine jump, from the centroids'
  * coarse potentials and the cost between centroids: that rule is a heuristic (the centroid cost is
  * not a bound, so pairs that matter can be dropped) and it never revises the mask. Here the choice
@@ -40,6 +53,8 @@ public final class KernelTruncation {
     private static final int ROWS_PER_TASK = 64;
     /** Relative slack on the cost bound, for the float32 costs of the kernels. */
     private static final double COST_SLACK = 1e-6;
+    /** Margin widenings per row before a row over its skipped-mass budget keeps everything. */
+    private static final int WIDENINGS = 8;
 
     private KernelTruncation() {
     }
@@ -76,11 +91,19 @@ public final class KernelTruncation {
      * @param columns       the tree of the column clusters (the sources)
      * @param columnMax     {@link ClusterTree#maxima} of the column potential
      * @param margin        {@code truncate * eps}, at least 0
+     * @param eps           the temperature of the reduction
+     * @param skippedMass   the most mass a row may skip, relative to its own ({@code S_k} above);
+     *                      {@link Double#POSITIVE_INFINITY} for the margin alone
      */
     static KeptBlocks keep(GroundCost cost, ClusterTree rows, double[][] rowMax,
-                           ClusterTree columns, double[][] columnMax, double margin) {
+                           ClusterTree columns, double[][] columnMax, double margin, double eps,
+                           double skippedMass) {
         if (!(margin >= 0)) {
             throw new IllegalArgumentException("truncate * eps must be >= 0, got " + margin);
+        }
+        if (!(eps > 0) || !(skippedMass > 0)) {
+            throw new IllegalArgumentException("eps and the skipped-mass budget must be > 0, got "
+                    + eps + " and " + skippedMass);
         }
         int rowClusters = rows.nodeCount(0);
         int tasks = (rowClusters + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
@@ -88,7 +111,8 @@ public final class KernelTruncation {
         int[][] taskCounts = new int[tasks][];
         long[] taskClusterPairs = new long[tasks];
         ComputePool.forEachBlock(tasks, task -> {
-            Search search = new Search(cost, rows, rowMax, columns, columnMax, margin);
+            Search search = new Search(cost, rows, rowMax, columns, columnMax, margin, eps,
+                    skippedMass);
             int first = task * ROWS_PER_TASK;
             int last = Math.min(rowClusters, first + ROWS_PER_TASK);
             int[] counts = new int[last - first];
@@ -133,24 +157,56 @@ public final class KernelTruncation {
         private final ClusterTree columns;
         private final double[][] columnMax;
         private final double margin;
+        private final double eps;
+        private final double skippedMass;
         private int[] stack = new int[256];
         private int[] kept = new int[64];
         private int[] ranges = new int[128];
         private int rangeValues;
         long keptClusters;
+        /** The certified skipped mass of the last {@link #search}. */
+        private double skipped;
 
         Search(GroundCost cost, ClusterTree rows, double[][] rowMax, ClusterTree columns,
-               double[][] columnMax, double margin) {
+               double[][] columnMax, double margin, double eps, double skippedMass) {
             this.cost = cost;
             this.rows = rows;
             this.rowMax = rowMax;
             this.columns = columns;
             this.columnMax = columnMax;
             this.margin = margin;
+            this.eps = eps;
+            this.skippedMass = skippedMass;
         }
 
-        /** Appends the column ranges of row cluster {@code k}; returns how many. */
+        /**
+         * Appends the column ranges of row cluster {@code k}; returns how many. Widens the margin
+         * until the row's certified skipped mass is within budget, and keeps every column cluster
+         * after {@link #WIDENINGS} tries.
+         */
         int row(int k) {
+            double rowMargin = margin;
+            int keptCount = search(k, rowMargin);
+            for (int attempt = 0; skipped > skippedMass; attempt++) {
+                rowMargin = attempt < WIDENINGS
+                        ? rowMargin + eps * (Math.log(skipped / skippedMass) + 1)
+                        : Double.POSITIVE_INFINITY;
+                keptCount = search(k, rowMargin);
+            }
+            if (keptCount == 0) {
+                kept[keptCount++] = bestLeaf(k);
+            }
+            keptClusters += keptCount;
+            Arrays.sort(kept, 0, keptCount);
+            return appendRanges(keptCount);
+        }
+
+        /**
+         * Collects in {@link #kept} the column clusters of bound above {@code -rowMargin}, and sums
+         * in {@link #skipped} the bound on the mass of the pruned subtrees (when it has a budget).
+         */
+        private int search(int k, double rowMargin) {
+            skipped = 0;
             int keptCount = 0;
             int depth = 0;
             int top = columns.levels() - 1;
@@ -161,7 +217,11 @@ public final class KernelTruncation {
                 depth -= 2;
                 int level = stack[depth];
                 int node = stack[depth + 1];
-                if (!mayMatter(k, level, node)) {
+                double bound = bound(k, level, node);
+                if (!(bound > -rowMargin)) {
+                    if (skippedMass < Double.POSITIVE_INFINITY) {
+                        skipped += columns.mass(level, node) * Math.exp(bound / eps);
+                    }
                     continue;
                 }
                 if (level == 0) {
@@ -176,12 +236,7 @@ public final class KernelTruncation {
                     }
                 }
             }
-            if (keptCount == 0) {
-                kept[keptCount++] = bestLeaf(k);
-            }
-            keptClusters += keptCount;
-            Arrays.sort(kept, 0, keptCount);
-            return appendRanges(keptCount);
+            return keptCount;
         }
 
         int[] ranges() {
@@ -201,10 +256,6 @@ public final class KernelTruncation {
             double distance2 = rows.squaredBoxDistance(0, k, columns, level, node);
             return rowMax[0][k] + columnMax[level][node]
                     - cost.fromSquaredDistance(distance2) * (1 - COST_SLACK);
-        }
-
-        private boolean mayMatter(int k, int level, int node) {
-            return bound(k, level, node) > -margin;
         }
 
         private int bestLeaf(int k) {

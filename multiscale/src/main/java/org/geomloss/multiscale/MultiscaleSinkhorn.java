@@ -27,22 +27,26 @@ import org.slf4j.event.Level;
  *       such t ({@link #jumpIndex}).</li>
  *   <li>The initialisation and iterations {@code 0..J} run on the centroids with the cluster masses
  *       (dense soft-mins).</li>
- *   <li>If {@code J < L-1}: the cluster pairs with {@code f_k + g_l > c(x_k, y_l) - truncate eps_J}
- *       are kept ({@link KernelTruncation}; xx and yy alike; {@code truncate = null} keeps all); the
- *       four potentials are extrapolated to the points by one C-transform of the coarse ones at
- *       {@code eps_J}, e.g. {@code f_i = lambda softmin_{eps_J}(c(x_i, y_l), log beta_l + g_l/eps_J)}
- *       over the y centroids; iterations {@code J+1..L-1} and the final step run on the points,
- *       visiting only the kept blocks.</li>
+ *   <li>If {@code J < L-1}: the four potentials are extrapolated to the points by one C-transform
+ *       of the coarse ones at {@code eps_J}, e.g.
+ *       {@code f_i = lambda softmin_{eps_J}(c(x_i, y_l), log beta_l + g_l/eps_J)} over every y
+ *       centroid; iterations {@code J+1..L-1} and the final step run on the points. Before each of
+ *       their soft-mins (xy, yx, xx and yy alike), {@link KernelTruncation} chooses the blocks of
+ *       pairs to visit from the current potentials, with the margin {@code truncate eps_J} and a
+ *       budget on each row's skipped mass; {@code truncate = null} visits every pair.</li>
  *   <li>If {@code J = L-1}: that extrapolation, at {@code eps_{L-1} = blur^p}, is the final step;
  *       gradients flow through {@code c(x_i, y_l)} with the centroids held constant. The value then
  *       differs slightly from the single-scale loop's.</li>
  * </ol>
  *
  * <p>Accuracy: with {@code truncate = null} the result differs from the single-scale loop only through
- * the coarse iterations and the extrapolation; truncation drops plan entries below
- * {@code exp(-truncate)} of the coarse density (GeomLoss's default {@code truncate = 5}). Like
- * GeomLoss's, the method has no guarantee: a cluster scale close to the blur, or clusters much larger
- * than the blur, may make the coarse-to-fine jump inaccurate.
+ * the coarse iterations and the extrapolation. With truncation, every skipped pair has a plan
+ * density below {@code exp(-truncate eps_J / eps)} and every row skips at most
+ * {@link TruncatedSoftmin#SKIPPED_MASS} of its mass, for the potentials of the current iteration
+ * ({@link KernelTruncation}). At convergence ({@code refinement}) multiscale and the single-scale
+ * loop then agree within float32 tolerances. Without a refinement both stop where GeomLoss's fixed
+ * schedule ends, on different paths, and may differ by a few percent where the schedule stops short
+ * of convergence.
  *
  * <p>Difference from GeomLoss: upstream's unbalanced value uses {@code rho + eps_{J+1}/2} where it
  * means {@code rho + eps_star/2} (a shadowed variable); this class does not compute values, and

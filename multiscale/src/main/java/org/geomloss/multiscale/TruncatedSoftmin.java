@@ -7,14 +7,30 @@ import org.geomloss.sinkhorn.SoftminOperator;
 
 /**
  * A soft-min between two clouds of points sorted by cluster that visits only the blocks of pairs
- * {@link KernelTruncation} keeps, chosen again before every reduction from the potentials the
- * Sinkhorn loop announces ({@link #adapt}) and a fixed margin ({@code truncate * eps_J}):
+ * {@link KernelTruncation} keeps for the potentials the Sinkhorn loop announces ({@link #adapt}), a
+ * fixed margin ({@code truncate * eps_J}) and a budget of {@link #SKIPPED_MASS} on the mass each row
+ * skips:
  * <pre>  softmin_eps(h)_i = -eps log sum_{j kept for i} exp(h_j - C_ij / eps)</pre>
  *
+ * <p>The blocks are chosen with {@link #SLACK}{@code  * eps} more margin and {@code e^-SLACK} of the
+ * budget, for anchor potentials {@code (f0, g0)}. While the temperature is unchanged and the
+ * announced potentials satisfy {@code max|f - f0| + max|g - g0| <= SLACK * eps}, every skipped pair
+ * still has {@code f_i + g_j - C_ij <= -margin} and every row skips at most the budget, so the
+ * choice is kept rather than searched again: in the refinement at {@code blur^p}, where the
+ * potentials barely move, the search runs only now and then.
+ *
  * <p>Counts the pairs its reductions visit. Memory: the kept blocks, about two integers per kept
- * range. For one loop at a time.
+ * range, and a copy of the anchor potentials. For one loop at a time.
  */
 final class TruncatedSoftmin implements SoftminOperator {
+
+    /**
+     * The most mass, relative to its own, that a row may skip: below the float32 resolution of the
+     * kernels' sums, so that truncation is invisible at the golden float32 tolerances.
+     */
+    static final double SKIPPED_MASS = 1e-6;
+    /** How far, in units of eps, the potentials may move before the blocks are chosen again. */
+    static final double SLACK = 0.5;
 
     private final PointKernels kernels;
     private final GroundCost cost;
@@ -24,6 +40,9 @@ final class TruncatedSoftmin implements SoftminOperator {
     private final ClusterTree sourceTree;
     private final double margin;
     private KernelTruncation.KeptBlocks kept;
+    private double anchorEps;
+    private double[] anchorTarget;
+    private double[] anchorSource;
     private long visitedPairs;
 
     /**
@@ -57,11 +76,28 @@ final class TruncatedSoftmin implements SoftminOperator {
 
     @Override
     public void adapt(double eps, double[] target, double[] source) {
+        if (kept != null && eps == anchorEps
+                && largestChange(target, anchorTarget) + largestChange(source, anchorSource)
+                <= SLACK * eps) {
+            return;
+        }
         double[][] targetMax = targetTree.maxima(target);
         // Self problems announce one potential on one tree: its maxima serve both sides.
         double[][] sourceMax = source == target && sourceTree == targetTree ? targetMax
                 : sourceTree.maxima(source);
-        kept = KernelTruncation.keep(cost, targetTree, targetMax, sourceTree, sourceMax, margin);
+        kept = KernelTruncation.keep(cost, targetTree, targetMax, sourceTree, sourceMax,
+                margin + SLACK * eps, eps, SKIPPED_MASS * Math.exp(-SLACK));
+        anchorEps = eps;
+        anchorTarget = target.clone();
+        anchorSource = source == target ? anchorTarget : source.clone();
+    }
+
+    private static double largestChange(double[] potential, double[] anchor) {
+        double largest = 0;
+        for (int i = 0; i < potential.length; i++) {
+            largest = Math.max(largest, Math.abs(potential[i] - anchor[i]));
+        }
+        return largest;
     }
 
     @Override

@@ -15,8 +15,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The certified truncation against brute force: every pair left out must have
- * {@code f_i + g_j - C_ij <= -margin}, the structure must cover each row's pairs once, and the
- * counts must match the blocks.
+ * {@code f_i + g_j - C_ij <= -margin}, each row's skipped mass
+ * {@code sum_{j skipped} b_j exp((f_i + g_j - C_ij) / eps)} must stay within its budget, the
+ * structure must cover each row's pairs once, and the counts must match the blocks.
  */
 class KernelTruncationTest {
 
@@ -35,7 +36,7 @@ class KernelTruncationTest {
         ClusterTree ty = ClusterTree.of(y);
 
         KernelTruncation.KeptBlocks kept = KernelTruncation.keep(cost, tx, tx.maxima(f), ty,
-                ty.maxima(g), margin);
+                ty.maxima(g), margin, 0.01, Double.POSITIVE_INFINITY);
 
         boolean[][] visited = visitedPairs(kept.blocks(), 700, 500);
         long count = 0;
@@ -56,6 +57,37 @@ class KernelTruncationTest {
         assertTrue(kept.clusterFraction() <= 1);
     }
 
+    @ParameterizedTest
+    @CsvSource({"2, 2, 0.1", "3, 2, 0.15", "3, 1, 0.2"})
+    void everyRowSkipsLessMassThanItsBudget(int d, int p, double scale) {
+        Random random = new Random(20L * d + p);
+        int n = 600;
+        int m = 400;
+        double[] b = new double[m];
+        Arrays.fill(b, 1.0 / m);
+        Clustering x = GridClustering.cluster(randomCloud(random, n, d), ones(n), scale);
+        Clustering y = GridClustering.cluster(randomCloud(random, m, d), b, scale);
+        GroundCost cost = GroundCost.forExponent(p);
+        double[] f = smoothPotential(x.points(), 0.3);
+        double[] g = smoothPotential(y.points(), -0.2);
+        double eps = 0.01;
+        double margin = 2 * eps;
+        double budget = 1e-4;
+        ClusterTree tx = ClusterTree.of(x);
+        ClusterTree ty = ClusterTree.of(y);
+
+        double[] marginOnly = skippedMass(KernelTruncation.keep(cost, tx, tx.maxima(f), ty,
+                ty.maxima(g), margin, eps, Double.POSITIVE_INFINITY), cost, x, f, y, g, eps);
+        double[] budgeted = skippedMass(KernelTruncation.keep(cost, tx, tx.maxima(f), ty,
+                ty.maxima(g), margin, eps, budget), cost, x, f, y, g, eps);
+
+        assertTrue(Arrays.stream(marginOnly).max().orElseThrow() > budget,
+                "test setup: the margin alone skips more than the budget");
+        for (int i = 0; i < n; i++) {
+            assertTrue(budgeted[i] <= budget, "row " + i + " skips " + budgeted[i]);
+        }
+    }
+
     @Test
     void aRowWithNothingAboveTheThresholdKeepsItsBestCluster() {
         PointArray line = new PointArray(new float[] {0f, 0.1f, 5f, 5.1f}, 4, 1);
@@ -64,7 +96,8 @@ class KernelTruncationTest {
         double[] veryNegative = {-100, -100, -100, -100};
 
         KernelTruncation.KeptBlocks kept = KernelTruncation.keep(GroundCost.HALF_SQUARED_EUCLIDEAN,
-                tree, tree.maxima(veryNegative), tree, tree.maxima(veryNegative), 1.0);
+                tree, tree.maxima(veryNegative), tree, tree.maxima(veryNegative), 1.0, 0.1,
+                Double.POSITIVE_INFINITY);
 
         // Each cluster keeps itself: the largest bound, at distance 0.
         assertEquals(Arrays.toString(new int[] {0, 2, 2, 4}),
@@ -77,10 +110,10 @@ class KernelTruncationTest {
         ClusterTree tree = ClusterTree.of(c);
         double[][] max = tree.maxima(new double[] {0});
         assertThrows(IllegalArgumentException.class, () -> KernelTruncation.keep(
-                GroundCost.EUCLIDEAN, tree, max, tree, max, -1));
+                GroundCost.EUCLIDEAN, tree, max, tree, max, -1, 1, Double.POSITIVE_INFINITY));
     }
 
-    private static boolean[][] visitedPairs(BlockSparsity b, int rows, int columns) {
+    static boolean[][] visitedPairs(BlockSparsity b, int rows, int columns) {
         boolean[][] visited = new boolean[rows][columns];
         for (int k = 0; k < b.blockCount(); k++) {
             for (int r = b.rangeOffsets()[k]; r < b.rangeOffsets()[k + 1]; r++) {
@@ -95,7 +128,27 @@ class KernelTruncationTest {
         return visited;
     }
 
-    private static double[] smoothPotential(PointArray points, double shift) {
+    /** Per row, {@code sum_{j skipped} b_j exp((f_i + g_j - C_ij) / eps)} by brute force. */
+    static double[] skippedMass(KernelTruncation.KeptBlocks kept, GroundCost cost,
+                                        Clustering x, double[] f, Clustering y, double[] g,
+                                        double eps) {
+        int n = f.length;
+        int m = g.length;
+        int d = x.points().dimension();
+        boolean[][] visited = visitedPairs(kept.blocks(), n, m);
+        double[] skipped = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                if (!visited[i][j]) {
+                    double c = cost.cost(x.points().coords(), i, y.points().coords(), j, d);
+                    skipped[i] += y.weights()[j] * Math.exp((f[i] + g[j] - c) / eps);
+                }
+            }
+        }
+        return skipped;
+    }
+
+    static double[] smoothPotential(PointArray points, double shift) {
         double[] out = new double[points.count()];
         int d = points.dimension();
         for (int i = 0; i < out.length; i++) {
@@ -108,7 +161,7 @@ class KernelTruncationTest {
         return out;
     }
 
-    private static PointArray randomCloud(Random random, int n, int d) {
+    static PointArray randomCloud(Random random, int n, int d) {
         float[] coords = new float[n * d];
         for (int k = 0; k < coords.length; k++) {
             coords[k] = random.nextFloat();
@@ -116,7 +169,7 @@ class KernelTruncationTest {
         return new PointArray(coords, n, d);
     }
 
-    private static double[] ones(int n) {
+    static double[] ones(int n) {
         double[] w = new double[n];
         Arrays.fill(w, 1.0);
         return w;

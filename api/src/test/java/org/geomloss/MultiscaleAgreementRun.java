@@ -1,0 +1,79 @@
+package org.geomloss;
+
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * Issue "multiscale", first criterion on random problems: the Sinkhorn divergence (p = 2,
+ * debiased, balanced, scaling 0.5, default {@code truncate = 5}) between two 3D clouds of N points
+ * each, x uniform in the unit cube and y a Gaussian blob (mean 0.5, standard deviation 0.2 per
+ * axis), uniform weights, computed by the multiscale and the online backends, both refined to
+ * {@code tol} (default 1e-6), as in {@link MultiscaleAgreementTest}.
+ *
+ * <p>Usage: {@code MultiscaleAgreementRun blur[,blur...] N[,N...] [tol]}. Each line gives the
+ * normwise relative differences (multiscale against online) of the value, the position gradients
+ * and the weight gradients, which the golden float32 tolerances bound by 1e-4, 5e-4 and 1e-4, the
+ * times of both backends, their extra iterations at {@code blur^p} and their final marginal
+ * errors.
+ */
+public final class MultiscaleAgreementRun {
+
+    private MultiscaleAgreementRun() {
+    }
+
+    public static void main(String[] args) {
+        double[] blurs = Arrays.stream(args[0].split(",")).mapToDouble(Double::parseDouble).toArray();
+        int[] sizes = Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray();
+        double tol = args.length > 2 ? Double.parseDouble(args[2]) : 1e-6;
+        System.out.println("blur,N,value,valueDiff,gradXDiff,gradYDiff,gradADiff,gradBDiff,"
+                + "multiscaleSeconds,onlineSeconds,multiscaleIterations,onlineIterations,"
+                + "multiscaleError,onlineError");
+        for (double blur : blurs) {
+            for (int n : sizes) {
+                run(blur, n, tol);
+            }
+        }
+    }
+
+    private static void run(double blur, int n, double tol) {
+        Random random = new Random(n);
+        float[][] x = new float[n][3];
+        float[][] y = new float[n][3];
+        for (int i = 0; i < n; i++) {
+            for (int axis = 0; axis < 3; axis++) {
+                x[i][axis] = random.nextFloat();
+                y[i][axis] = (float) (0.5 + 0.2 * random.nextGaussian());
+            }
+        }
+        Measure a = Measure.of(x);
+        Measure b = Measure.of(y);
+        SamplesLoss.Builder builder = SamplesLoss.builder().p(2).blur(blur).scaling(0.5).tol(tol);
+        long start = System.nanoTime();
+        LossGradients multiscale = builder.backend(Backend.MULTISCALE).build()
+                .valueAndGradients(a, b);
+        double multiscaleSeconds = (System.nanoTime() - start) * 1e-9;
+        start = System.nanoTime();
+        LossGradients online = builder.backend(Backend.ONLINE).build().valueAndGradients(a, b);
+        double onlineSeconds = (System.nanoTime() - start) * 1e-9;
+        System.out.printf("%.2f,%d,%.8f,%.2e,%.2e,%.2e,%.2e,%.2e,%.1f,%.1f,%d,%d,%.1e,%.1e%n", blur, n,
+                online.value(), Math.abs(multiscale.value() - online.value())
+                        / Math.abs(online.value()),
+                difference(online.gradX(), multiscale.gradX()),
+                difference(online.gradY(), multiscale.gradY()),
+                difference(online.gradA(), multiscale.gradA()),
+                difference(online.gradB(), multiscale.gradB()), multiscaleSeconds, onlineSeconds,
+                multiscale.refinement().iterations(), online.refinement().iterations(),
+                multiscale.refinement().marginalError(), online.refinement().marginalError());
+    }
+
+    /** {@code max_k |actual_k - expected_k| / max_k |expected_k|}. */
+    private static double difference(double[] expected, double[] actual) {
+        double diff = 0;
+        double scale = 0;
+        for (int k = 0; k < expected.length; k++) {
+            diff = Math.max(diff, Math.abs(actual[k] - expected[k]));
+            scale = Math.max(scale, Math.abs(expected[k]));
+        }
+        return diff / scale;
+    }
+}
