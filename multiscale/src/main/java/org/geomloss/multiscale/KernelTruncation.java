@@ -17,8 +17,9 @@ import org.geomloss.kernels.GroundCost;
  * distance. The left side bounds {@code f_i + g_j - C_ij} from above for every pair of the two
  * clusters, so every skipped pair has {@code f_i + g_j - C_ij <= -margin}, a density below
  * {@code exp(-margin / eps)}: a guarantee at the point level, for the potentials of the current
- * iteration. The multiscale loop uses GeomLoss's margin {@code truncate * eps_J} (the temperature
- * of the coarse-to-fine jump) at every temperature after the jump. The search walks a
+ * iteration. The multiscale loop builds its margin on GeomLoss's {@code truncate * eps_J} (the
+ * temperature of the coarse-to-fine jump) at every temperature after the jump
+ * ({@code TruncatedSoftmin} adds a slack so that it can reuse a choice). The search walks a
  * {@link ClusterTree} of the columns and prunes whole subtrees with the same bound, so its cost
  * grows with the kept pairs, not with all of them.
  *
@@ -29,17 +30,19 @@ import org.geomloss.kernels.GroundCost;
  *  B(k, T) = max_{i in k} f_i + max_{j in T} g_j - c(dist(box_k, box_T))</pre>
  * with {@code m_T} the column mass under {@code T}. For every row point {@code i} of {@code k},
  * {@code sum_{j skipped} b_j exp((f_i + g_j - C_ij) / eps) <= S_k}, and the whole sum over
- * {@code j} is 1 when {@code f} is the soft-min of {@code g}: {@code S_k} bounds the fraction of
- * row {@code i}'s soft-min that is skipped, and so the error on {@code f_i} by about
- * {@code eps S_k}. When {@code S_k} exceeds the budget the row's margin widens by
- * {@code eps (log(S_k / budget) + 1)} and the search runs again; after {@link #WIDENINGS} widenings
- * the row keeps every column cluster.
+ * {@code j} is 1 when {@code f} is the soft-min of {@code g} (a balanced fixed point): there
+ * {@code S_k} bounds the fraction of row {@code i}'s soft-min that is skipped, and so the error on
+ * {@code f_i} by about {@code eps S_k}; between updates, or with a finite reach, the whole sum is
+ * only close to 1. When {@code S_k} exceeds the budget the row's margin widens by
+ * {@code eps (log(S_k / budget) + 1)} and the search runs again; after 8 widenings the row keeps
+ * every column cluster. A bound that is not a number (infinite potentials of opposite signs) keeps
+ * its subtree.
  *
  * <p>Difference from GeomLoss, which decides once, at the coarse-to-fine jump, from the centroids'
  * coarse potentials and the cost between centroids: that rule is a heuristic (the centroid cost is
  * not a bound, so pairs that matter can be dropped) and it never revises the mask. Here the choice
- * is redone before every soft-min ({@link TruncatedSoftmin}) from the current fine potentials, so
- * the kept set follows the plan as it concentrates.
+ * is checked before every soft-min ({@code TruncatedSoftmin}) against the current fine potentials
+ * and made again when they have moved, so the kept set follows the plan as it concentrates.
  *
  * <p>A row cluster whose every pair falls below the threshold (possible when the masses are far
  * from 1, since then no pair need reach density 1) keeps its column cluster of largest bound, so
@@ -83,7 +86,7 @@ public final class KernelTruncation {
     }
 
     /**
-     * The kept blocks for {@code truncate * eps = margin}.
+     * The kept blocks for a margin and a budget on each row's skipped mass {@code S_k}.
      *
      * @param cost          the ground cost
      * @param rows          the tree of the row clusters (the targets of the reduction, points)
@@ -92,7 +95,7 @@ public final class KernelTruncation {
      * @param columnMax     {@link ClusterTree#maxima} of the column potential
      * @param margin        {@code truncate * eps}, at least 0
      * @param eps           the temperature of the reduction
-     * @param skippedMass   the most mass a row may skip, relative to its own ({@code S_k} above);
+     * @param skippedMass   the largest {@code S_k} a row may keep (see above);
      *                      {@link Double#POSITIVE_INFINITY} for the margin alone
      */
     static KeptBlocks keep(GroundCost cost, ClusterTree rows, double[][] rowMax,
@@ -164,8 +167,8 @@ public final class KernelTruncation {
         private int[] ranges = new int[128];
         private int rangeValues;
         long keptClusters;
-        /** The certified skipped mass of the last {@link #search}. */
-        private double skipped;
+        /** {@code S_k} of the last {@link #search}. */
+        private double lastSkippedMass;
 
         Search(GroundCost cost, ClusterTree rows, double[][] rowMax, ClusterTree columns,
                double[][] columnMax, double margin, double eps, double skippedMass) {
@@ -182,14 +185,14 @@ public final class KernelTruncation {
         /**
          * Appends the column ranges of row cluster {@code k}; returns how many. Widens the margin
          * until the row's certified skipped mass is within budget, and keeps every column cluster
-         * after {@link #WIDENINGS} tries.
+         * after {@link #WIDENINGS} widenings.
          */
         int row(int k) {
             double rowMargin = margin;
             int keptCount = search(k, rowMargin);
-            for (int attempt = 0; skipped > skippedMass; attempt++) {
+            for (int attempt = 0; lastSkippedMass > skippedMass; attempt++) {
                 rowMargin = attempt < WIDENINGS
-                        ? rowMargin + eps * (Math.log(skipped / skippedMass) + 1)
+                        ? rowMargin + eps * (Math.log(lastSkippedMass / skippedMass) + 1)
                         : Double.POSITIVE_INFINITY;
                 keptCount = search(k, rowMargin);
             }
@@ -203,10 +206,11 @@ public final class KernelTruncation {
 
         /**
          * Collects in {@link #kept} the column clusters of bound above {@code -rowMargin}, and sums
-         * in {@link #skipped} the bound on the mass of the pruned subtrees (when it has a budget).
+         * in {@link #lastSkippedMass} the bound on the mass of the pruned subtrees (when it has a
+         * budget). A bound that is not a number keeps its subtree.
          */
         private int search(int k, double rowMargin) {
-            skipped = 0;
+            lastSkippedMass = 0;
             int keptCount = 0;
             int depth = 0;
             int top = columns.levels() - 1;
@@ -218,9 +222,9 @@ public final class KernelTruncation {
                 int level = stack[depth];
                 int node = stack[depth + 1];
                 double bound = bound(k, level, node);
-                if (!(bound > -rowMargin)) {
+                if (bound <= -rowMargin) {
                     if (skippedMass < Double.POSITIVE_INFINITY) {
-                        skipped += columns.mass(level, node) * Math.exp(bound / eps);
+                        lastSkippedMass += columns.mass(level, node) * Math.exp(bound / eps);
                     }
                     continue;
                 }

@@ -33,7 +33,8 @@ import org.slf4j.event.Level;
  *       centroid; iterations {@code J+1..L-1} and the final step run on the points. Before each of
  *       their soft-mins (xy, yx, xx and yy alike), {@link KernelTruncation} chooses the blocks of
  *       pairs to visit from the current potentials, with the margin {@code truncate eps_J} and a
- *       budget on each row's skipped mass; {@code truncate = null} visits every pair.</li>
+ *       budget on each row's skipped mass (a choice, made with a slack, is reused while the potentials move less than {@code eps / 2}); {@code truncate = null}
+ *       visits every pair.</li>
  *   <li>If {@code J = L-1}: that extrapolation, at {@code eps_{L-1} = blur^p}, is the final step;
  *       gradients flow through {@code c(x_i, y_l)} with the centroids held constant. The value then
  *       differs slightly from the single-scale loop's.</li>
@@ -41,9 +42,9 @@ import org.slf4j.event.Level;
  *
  * <p>Accuracy: with {@code truncate = null} the result differs from the single-scale loop only through
  * the coarse iterations and the extrapolation. With truncation, every skipped pair has a plan
- * density below {@code exp(-truncate eps_J / eps)} and every row skips at most
- * {@link TruncatedSoftmin#SKIPPED_MASS} of its mass, for the potentials of the current iteration
- * ({@link KernelTruncation}). At convergence ({@code refinement}) multiscale and the single-scale
+ * density below {@code exp(-truncate eps_J / eps)} and each row's skipped mass {@code S_k} is at
+ * most 1e-6 (at a balanced fixed point, the fraction of the row's soft-min that is skipped), for the
+ * potentials of the current iteration ({@link KernelTruncation}). At convergence ({@code refinement}) multiscale and the single-scale
  * loop then agree within float32 tolerances. Without a refinement both stop where GeomLoss's fixed
  * schedule ends, on different paths, and may differ by a few percent where the schedule stops short
  * of convergence.
@@ -229,7 +230,7 @@ public final class MultiscaleSinkhorn {
             return PointSoftmin.dense(kernels, cost, targets.points(), sources.points());
         }
         return new TruncatedSoftmin(kernels, cost, targets.points(), targetTree, sources.points(),
-                sourceTree, margin);
+                sourceTree, margin, TruncatedSoftmin.SKIPPED_MASS);
     }
 
     /** Keeps the coarse log-weights and potentials, and swaps in other soft-min directions. */

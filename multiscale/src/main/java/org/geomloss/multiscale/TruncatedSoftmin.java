@@ -8,16 +8,16 @@ import org.geomloss.sinkhorn.SoftminOperator;
 /**
  * A soft-min between two clouds of points sorted by cluster that visits only the blocks of pairs
  * {@link KernelTruncation} keeps for the potentials the Sinkhorn loop announces ({@link #adapt}), a
- * fixed margin ({@code truncate * eps_J}) and a budget of {@link #SKIPPED_MASS} on the mass each row
- * skips:
+ * fixed margin ({@code truncate * eps_J}) and a budget on each row's skipped mass
+ * ({@link #SKIPPED_MASS} in the multiscale loop):
  * <pre>  softmin_eps(h)_i = -eps log sum_{j kept for i} exp(h_j - C_ij / eps)</pre>
  *
- * <p>The blocks are chosen with {@link #SLACK}{@code  * eps} more margin and {@code e^-SLACK} of the
- * budget, for anchor potentials {@code (f0, g0)}. While the temperature is unchanged and the
- * announced potentials satisfy {@code max|f - f0| + max|g - g0| <= SLACK * eps}, every skipped pair
- * still has {@code f_i + g_j - C_ij <= -margin} and every row skips at most the budget, so the
- * choice is kept rather than searched again: in the refinement at {@code blur^p}, where the
- * potentials barely move, the search runs only now and then.
+ * <p>The blocks are chosen with {@code SLACK * eps} more margin ({@link #SLACK}) and
+ * {@code e^-SLACK} of the budget, for anchor potentials {@code (f0, g0)}. While the temperature is
+ * unchanged and the announced potentials satisfy {@code max|f - f0| + max|g - g0| <= SLACK * eps},
+ * every skipped pair still has {@code f_i + g_j - C_ij <= -margin} and every row's skipped mass is
+ * still within the budget, so the choice is kept rather than searched again: in the refinement at
+ * {@code blur^p}, where the potentials barely move, the search runs only now and then.
  *
  * <p>Counts the pairs its reductions visit. Memory: the kept blocks, about two integers per kept
  * range, and a copy of the anchor potentials. For one loop at a time.
@@ -25,8 +25,9 @@ import org.geomloss.sinkhorn.SoftminOperator;
 final class TruncatedSoftmin implements SoftminOperator {
 
     /**
-     * The most mass, relative to its own, that a row may skip: below the float32 resolution of the
-     * kernels' sums, so that truncation is invisible at the golden float32 tolerances.
+     * The budget on each row's skipped mass {@code S_k} ({@link KernelTruncation}; at a balanced
+     * fixed point, the fraction of the row's soft-min that is skipped): at the level of the float32
+     * rounding of the kernels' sums, far below the golden float32 tolerances (1e-4).
      */
     static final double SKIPPED_MASS = 1e-6;
     /** How far, in units of eps, the potentials may move before the blocks are chosen again. */
@@ -39,6 +40,8 @@ final class TruncatedSoftmin implements SoftminOperator {
     private final PointArray sources;
     private final ClusterTree sourceTree;
     private final double margin;
+    /** The budget a choice is made with, so that it holds after a move of up to the slack. */
+    private final double choiceBudget;
     private KernelTruncation.KeptBlocks kept;
     private double anchorEps;
     private double[] anchorTarget;
@@ -50,11 +53,13 @@ final class TruncatedSoftmin implements SoftminOperator {
      * @param targetTree the tree of their clusters
      * @param sources    the source points, sorted by cluster
      * @param sourceTree the tree of their clusters
-     * @param margin     {@code truncate * eps_J}
+     * @param margin      {@code truncate * eps_J}
+     * @param skippedMass the budget on each row's skipped mass, {@link #SKIPPED_MASS} in the
+     *                    multiscale loop
      */
     TruncatedSoftmin(PointKernels kernels, GroundCost cost, PointArray targets,
                      ClusterTree targetTree, PointArray sources, ClusterTree sourceTree,
-                     double margin) {
+                     double margin, double skippedMass) {
         this.kernels = kernels;
         this.cost = cost;
         this.targets = targets;
@@ -62,6 +67,7 @@ final class TruncatedSoftmin implements SoftminOperator {
         this.sources = sources;
         this.sourceTree = sourceTree;
         this.margin = margin;
+        this.choiceBudget = skippedMass * Math.exp(-SLACK);
     }
 
     @Override
@@ -86,7 +92,7 @@ final class TruncatedSoftmin implements SoftminOperator {
         double[][] sourceMax = source == target && sourceTree == targetTree ? targetMax
                 : sourceTree.maxima(source);
         kept = KernelTruncation.keep(cost, targetTree, targetMax, sourceTree, sourceMax,
-                margin + SLACK * eps, eps, SKIPPED_MASS * Math.exp(-SLACK));
+                margin + SLACK * eps, eps, choiceBudget);
         anchorEps = eps;
         anchorTarget = target.clone();
         anchorSource = source == target ? anchorTarget : source.clone();

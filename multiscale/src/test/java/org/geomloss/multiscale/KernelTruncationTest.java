@@ -63,10 +63,8 @@ class KernelTruncationTest {
         Random random = new Random(20L * d + p);
         int n = 600;
         int m = 400;
-        double[] b = new double[m];
-        Arrays.fill(b, 1.0 / m);
         Clustering x = GridClustering.cluster(randomCloud(random, n, d), ones(n), scale);
-        Clustering y = GridClustering.cluster(randomCloud(random, m, d), b, scale);
+        Clustering y = GridClustering.cluster(randomCloud(random, m, d), uniformWeights(m), scale);
         GroundCost cost = GroundCost.forExponent(p);
         double[] f = smoothPotential(x.points(), 0.3);
         double[] g = smoothPotential(y.points(), -0.2);
@@ -78,14 +76,55 @@ class KernelTruncationTest {
 
         double[] marginOnly = skippedMass(KernelTruncation.keep(cost, tx, tx.maxima(f), ty,
                 ty.maxima(g), margin, eps, Double.POSITIVE_INFINITY), cost, x, f, y, g, eps);
-        double[] budgeted = skippedMass(KernelTruncation.keep(cost, tx, tx.maxima(f), ty,
-                ty.maxima(g), margin, eps, budget), cost, x, f, y, g, eps);
+        KernelTruncation.KeptBlocks kept = KernelTruncation.keep(cost, tx, tx.maxima(f), ty,
+                ty.maxima(g), margin, eps, budget);
+        double[] budgeted = skippedMass(kept, cost, x, f, y, g, eps);
 
         assertTrue(Arrays.stream(marginOnly).max().orElseThrow() > budget,
                 "test setup: the margin alone skips more than the budget");
+        long rowsSkipping = Arrays.stream(budgeted).filter(s -> s > 0).count();
         for (int i = 0; i < n; i++) {
             assertTrue(budgeted[i] <= budget, "row " + i + " skips " + budgeted[i]);
         }
+        // Not by keeping everything: the budget widens the margin only as far as it must.
+        assertTrue(rowsSkipping > n / 2, "only " + rowsSkipping + " rows skip anything");
+        assertTrue(Arrays.stream(budgeted).max().orElseThrow() > budget * 1e-3,
+                "the widest skip " + Arrays.stream(budgeted).max().orElseThrow());
+    }
+
+    @Test
+    void aTinyBudgetKeepsEveryPair() {
+        Random random = new Random(5);
+        Clustering x = GridClustering.cluster(randomCloud(random, 200, 2), ones(200), 0.1);
+        ClusterTree tree = ClusterTree.of(x);
+        double[] f = smoothPotential(x.points(), 0);
+
+        KernelTruncation.KeptBlocks kept = KernelTruncation.keep(GroundCost.EUCLIDEAN, tree,
+                tree.maxima(f), tree, tree.maxima(f), 0, 1e-3, Double.MIN_VALUE);
+
+        assertEquals(kept.pointPairs(), kept.keptPointPairs());
+    }
+
+    @Test
+    void theRootsCarryTheWholeClampedMass() {
+        Random random = new Random(6);
+        double[] weights = new double[300];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = i % 7 == 0 ? 0 : random.nextDouble();
+        }
+        Clustering x = GridClustering.cluster(randomCloud(random, 300, 3), weights, 0.05);
+        ClusterTree tree = ClusterTree.of(x);
+        double expected = Arrays.stream(weights).map(w -> Math.max(w, Clustering.WEIGHT_FLOOR))
+                .sum();
+
+        int top = tree.levels() - 1;
+        double roots = 0;
+        for (int node = 0; node < tree.nodeCount(top); node++) {
+            roots += tree.mass(top, node);
+        }
+
+        assertTrue(top > 0, "test setup: the tree has levels above the clusters");
+        assertEquals(expected, roots, 1e-12 * expected);
     }
 
     @Test
@@ -129,9 +168,8 @@ class KernelTruncationTest {
     }
 
     /** Per row, {@code sum_{j skipped} b_j exp((f_i + g_j - C_ij) / eps)} by brute force. */
-    static double[] skippedMass(KernelTruncation.KeptBlocks kept, GroundCost cost,
-                                        Clustering x, double[] f, Clustering y, double[] g,
-                                        double eps) {
+    static double[] skippedMass(KernelTruncation.KeptBlocks kept, GroundCost cost, Clustering x,
+                                double[] f, Clustering y, double[] g, double eps) {
         int n = f.length;
         int m = g.length;
         int d = x.points().dimension();
@@ -167,6 +205,12 @@ class KernelTruncationTest {
             coords[k] = random.nextFloat();
         }
         return new PointArray(coords, n, d);
+    }
+
+    static double[] uniformWeights(int n) {
+        double[] w = new double[n];
+        Arrays.fill(w, 1.0 / n);
+        return w;
     }
 
     static double[] ones(int n) {

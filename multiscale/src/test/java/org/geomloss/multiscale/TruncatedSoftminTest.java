@@ -4,6 +4,7 @@ import static org.geomloss.multiscale.KernelTruncationTest.ones;
 import static org.geomloss.multiscale.KernelTruncationTest.randomCloud;
 import static org.geomloss.multiscale.KernelTruncationTest.skippedMass;
 import static org.geomloss.multiscale.KernelTruncationTest.smoothPotential;
+import static org.geomloss.multiscale.KernelTruncationTest.uniformWeights;
 import static org.geomloss.multiscale.KernelTruncationTest.visitedPairs;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -18,53 +19,76 @@ import org.junit.jupiter.api.Test;
 /**
  * The reuse of a block choice while the potentials move less than the slack: the choice is kept,
  * and it still certifies the margin and the skipped-mass budget for the moved potentials (brute
- * force); a larger move or another temperature chooses again.
+ * force); a larger move or another temperature chooses again. One point per cluster makes the
+ * bounds exact, so that pairs and rows sit close to both thresholds.
  */
 class TruncatedSoftminTest {
 
     private static final int N = 500;
     private static final int M = 400;
     private static final double EPS = 0.01;
-    /** Wide enough that the skipped-mass budget never widens it: the margin alone decides. */
-    private static final double MARGIN = 20 * EPS;
-    /** Below the gaps between points: one point per cluster, so the bounds are exact. */
+    /** Below the gaps between points: one point per cluster. */
     private static final double SCALE = 1e-4;
     private static final GroundCost COST = GroundCost.HALF_SQUARED_EUCLIDEAN;
 
     private final Random random = new Random(7);
     private final Clustering x = GridClustering.cluster(randomCloud(random, N, 2), ones(N), SCALE);
-    private final Clustering y = GridClustering.cluster(randomCloud(random, M, 2), uniform(M),
-            SCALE);
-    private final TruncatedSoftmin softmin = new TruncatedSoftmin(Kernels.jvm(), COST, x.points(),
-            ClusterTree.of(x), y.points(), ClusterTree.of(y), MARGIN);
+    private final Clustering y = GridClustering.cluster(randomCloud(random, M, 2),
+            uniformWeights(M), SCALE);
     private final double[] f = smoothPotential(x.points(), 0.3);
     private final double[] g = smoothPotential(y.points(), -0.2);
+    // Together the two moves stay within SLACK * eps, and push every pair up.
+    private final double[] movedF = shifted(f, 0.2 * EPS);
+    private final double[] movedG = shifted(g, 0.25 * EPS);
 
     @Test
-    void aSmallMoveKeepsTheChoiceAndItsGuarantees() {
+    void aSmallMoveKeepsTheChoiceAndItsMargin() {
+        // A margin so wide that the budget never widens it: the margin alone decides.
+        double margin = 20 * EPS;
+        TruncatedSoftmin softmin = softmin(margin, TruncatedSoftmin.SKIPPED_MASS);
         softmin.adapt(EPS, f, g);
         KernelTruncation.KeptBlocks first = softmin.kept();
-        // Together the two moves stay within SLACK * eps, one pushing every pair up.
-        double[] movedF = shifted(f, 0.2 * EPS);
-        double[] movedG = shifted(g, 0.25 * EPS);
 
         softmin.adapt(EPS, movedF, movedG);
 
         assertSame(first, softmin.kept());
+        assertTrue(first.pointFraction() < 1, "test setup: something is skipped");
         boolean[][] visited = visitedPairs(first.blocks(), N, M);
         for (int i = 0; i < N; i++) {
             for (int j = 0; j < M; j++) {
                 double excess = movedF[i] + movedG[j]
                         - COST.cost(x.points().coords(), i, y.points().coords(), j, 2);
-                assertTrue(visited[i][j] || excess <= -MARGIN, "pair " + i + "," + j);
+                assertTrue(visited[i][j] || excess <= -margin, "pair " + i + "," + j);
             }
         }
+    }
+
+    @Test
+    void aSmallMoveKeepsTheChoiceAndItsBudget() {
+        double margin = 2 * EPS;
+        ClusterTree tx = ClusterTree.of(x);
+        ClusterTree ty = ClusterTree.of(y);
+        double[] marginOnly = skippedMass(KernelTruncation.keep(COST, tx, tx.maxima(f), ty,
+                ty.maxima(g), margin, EPS, Double.POSITIVE_INFINITY), COST, x, f, y, g, EPS);
+        // The median row: many rows meet this budget with the margin alone, some just barely.
+        double budget = Arrays.stream(marginOnly).sorted().toArray()[N / 2];
+        TruncatedSoftmin softmin = softmin(margin, budget);
+        softmin.adapt(EPS, f, g);
+        KernelTruncation.KeptBlocks first = softmin.kept();
+
+        softmin.adapt(EPS, movedF, movedG);
+
+        assertSame(first, softmin.kept());
+        assertTrue(budget > 0, "test setup: the median row skips something");
         double[] skipped = skippedMass(first, COST, x, movedF, y, movedG, EPS);
-        assertTrue(Arrays.stream(skipped).max().orElseThrow() <= TruncatedSoftmin.SKIPPED_MASS);
+        for (int i = 0; i < N; i++) {
+            assertTrue(skipped[i] <= budget, "row " + i + " skips " + skipped[i]);
+        }
     }
 
     @Test
     void aLargerMoveOrAnotherTemperatureChoosesAgain() {
+        TruncatedSoftmin softmin = softmin(2 * EPS, TruncatedSoftmin.SKIPPED_MASS);
         softmin.adapt(EPS, f, g);
         KernelTruncation.KeptBlocks first = softmin.kept();
 
@@ -76,17 +100,16 @@ class TruncatedSoftminTest {
         assertNotSame(second, softmin.kept());
     }
 
+    private TruncatedSoftmin softmin(double margin, double budget) {
+        return new TruncatedSoftmin(Kernels.jvm(), COST, x.points(), ClusterTree.of(x), y.points(),
+                ClusterTree.of(y), margin, budget);
+    }
+
     private static double[] shifted(double[] potential, double shift) {
         double[] out = potential.clone();
         for (int i = 0; i < out.length; i++) {
             out[i] += shift;
         }
         return out;
-    }
-
-    private static double[] uniform(int n) {
-        double[] w = new double[n];
-        Arrays.fill(w, 1.0 / n);
-        return w;
     }
 }
