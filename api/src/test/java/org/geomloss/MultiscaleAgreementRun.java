@@ -1,5 +1,7 @@
 package org.geomloss;
 
+import static org.geomloss.golden.Tolerance.relativeDifference;
+
 import java.util.Arrays;
 import java.util.Random;
 
@@ -55,25 +57,15 @@ public final class MultiscaleAgreementRun {
         start = System.nanoTime();
         LossGradients online = builder.backend(Backend.ONLINE).build().valueAndGradients(a, b);
         double onlineSeconds = (System.nanoTime() - start) * 1e-9;
-        System.out.printf("%.2f,%d,%.8f,%.2e,%.2e,%.2e,%.2e,%.2e,%.1f,%.1f,%d,%d,%.1e,%.1e%n", blur, n,
-                online.value(), Math.abs(multiscale.value() - online.value())
-                        / Math.abs(online.value()),
-                difference(online.gradX(), multiscale.gradX()),
-                difference(online.gradY(), multiscale.gradY()),
-                difference(online.gradA(), multiscale.gradA()),
-                difference(online.gradB(), multiscale.gradB()), multiscaleSeconds, onlineSeconds,
-                multiscale.refinement().iterations(), online.refinement().iterations(),
-                multiscale.refinement().marginalError(), online.refinement().marginalError());
-    }
-
-    /** {@code max_k |actual_k - expected_k| / max_k |expected_k|}. */
-    private static double difference(double[] expected, double[] actual) {
-        double diff = 0;
-        double scale = 0;
-        for (int k = 0; k < expected.length; k++) {
-            diff = Math.max(diff, Math.abs(actual[k] - expected[k]));
-            scale = Math.max(scale, Math.abs(expected[k]));
-        }
-        return diff / scale;
+        System.out.printf("%.2f,%d,%.8f,%.2e,%.2e,%.2e,%.2e,%.2e,%.1f,%.1f,%d,%d,%.1e,%.1e%n",
+                blur, n, online.value(),
+                Math.abs(multiscale.value() - online.value()) / Math.abs(online.value()),
+                relativeDifference(online.gradX(), multiscale.gradX()),
+                relativeDifference(online.gradY(), multiscale.gradY()),
+                relativeDifference(online.gradA(), multiscale.gradA()),
+                relativeDifference(online.gradB(), multiscale.gradB()), multiscaleSeconds,
+                onlineSeconds, multiscale.refinement().iterations(),
+                online.refinement().iterations(), multiscale.refinement().marginalError(),
+                online.refinement().marginalError());
     }
 }

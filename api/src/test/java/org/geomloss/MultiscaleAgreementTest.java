@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.geomloss.golden.GoldenFiles;
+import org.geomloss.golden.Tolerance;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.TestFactory;
  * {@code golden/README.md} §5 (values, potentials and weight gradients {@code rtol 1e-4}, position
  * gradients {@code 5e-4}, normwise).
  *
- * <p>The margin {@code 5 eps_J} alone was not enough: 12 of the 39 problems then differed by
+ * <p>The margin {@code 5 eps_J} alone was not enough: 11 or 12 of the 39 problems then differed by
  * 5.7e-4 to 3e-3 on position gradients (three values by up to 8e-4), because many pairs each below
  * {@code e^-5} add up. The truncation now also bounds each row's skipped mass (KernelTruncation,
  * budget 1e-6), and all 37 that converge within the iteration cap agree.
@@ -32,9 +33,6 @@ import org.junit.jupiter.api.TestFactory;
  * approximation itself (kernel truncation) and nothing else.
  */
 class MultiscaleAgreementTest {
-
-    private static final double VALUE_RTOL = 1e-4;
-    private static final double GRADIENT_RTOL = 5e-4;
 
     @TestFactory
     Stream<DynamicTest> multiscaleAgreesWithOnlineOnEveryGoldenSinkhornProblem() {
@@ -71,13 +69,12 @@ class MultiscaleAgreementTest {
         Assumptions.assumeTrue(online.refinement().converged()
                 && multiscale.refinement().converged(), "not converged within the cap: "
                 + online.refinement() + ", " + multiscale.refinement());
-        double valueScale = Math.max(Math.abs(online.value()), 1e-12);
-        assertTrue(Math.abs(multiscale.value() - online.value()) <= VALUE_RTOL * valueScale,
-                "value " + multiscale.value() + " vs online " + online.value());
-        assertClose("gradX", online.gradX(), multiscale.gradX(), GRADIENT_RTOL);
-        assertClose("gradY", online.gradY(), multiscale.gradY(), GRADIENT_RTOL);
-        assertClose("gradA", online.gradA(), multiscale.gradA(), VALUE_RTOL);
-        assertClose("gradB", online.gradB(), multiscale.gradB(), VALUE_RTOL);
+        Tolerance.FLOAT32_VALUES.check("value", new double[] {online.value()},
+                new double[] {multiscale.value()});
+        Tolerance.FLOAT32_POSITION_GRADIENTS.check("gradX", online.gradX(), multiscale.gradX());
+        Tolerance.FLOAT32_POSITION_GRADIENTS.check("gradY", online.gradY(), multiscale.gradY());
+        Tolerance.FLOAT32_VALUES.check("gradA", online.gradA(), multiscale.gradA());
+        Tolerance.FLOAT32_VALUES.check("gradB", online.gradB(), multiscale.gradB());
     }
 
     private static SamplesLoss loss(JsonNode c, Backend backend) {
@@ -97,19 +94,5 @@ class MultiscaleAgreementTest {
     private static Measure measure(JsonNode points, JsonNode weights) {
         return Measure.of(GoldenFiles.matrix(points),
                 weights.isNull() || weights.isMissingNode() ? null : GoldenFiles.vector(weights));
-    }
-
-    private static void assertClose(String name, double[] expected, double[] actual, double rtol) {
-        if (expected == null) {
-            return;
-        }
-        double diff = 0;
-        double scale = 0;
-        for (int k = 0; k < expected.length; k++) {
-            diff = Math.max(diff, Math.abs(actual[k] - expected[k]));
-            scale = Math.max(scale, Math.abs(expected[k]));
-        }
-        assertTrue(diff <= rtol * scale + 1e-12, name + ": normwise relative difference "
-                + diff / scale + " > " + rtol);
     }
 }

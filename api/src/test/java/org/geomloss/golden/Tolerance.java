@@ -27,6 +27,17 @@ public record Tolerance(double rtol, double atol) {
         return new Tolerance(rtol, atol + extra);
     }
 
+    /** The normwise relative difference {@code max_k |actual_k - expected_k| / max_k |expected_k|}. */
+    public static double relativeDifference(double[] expected, double[] actual) {
+        double diff = 0;
+        double scale = 0;
+        for (int k = 0; k < expected.length; k++) {
+            diff = Math.max(diff, Math.abs(actual[k] - expected[k]));
+            scale = Math.max(scale, Math.abs(expected[k]));
+        }
+        return diff / scale;
+    }
+
     /** Asserts the normwise bound; the float32 tolerances add {@code 1e-7 * scale} of absolute slack. */
     public void check(String what, double[] expected, double[] actual) {
         assertEquals(expected.length, actual.length, what + ": length");
