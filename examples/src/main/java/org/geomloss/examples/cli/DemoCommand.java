@@ -10,6 +10,7 @@ import org.geomloss.SamplesLoss;
 import org.geomloss.examples.data.BuiltInShapes;
 import org.geomloss.examples.gallery.GallerySetting;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,29 +30,25 @@ final class DemoCommand implements Callable<Integer> {
             description = "Points in each shape (default: ${DEFAULT-VALUE}).")
     int n;
 
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "auto",
-            description = "auto, tensorized, online or multiscale (default: ${DEFAULT-VALUE}, "
-                    + "which streams at these sizes).")
-    String backend;
+    @Mixin
+    GalleryBackendOption backend;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Random seed (default: 0).")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (n < 1) {
-            throw new IllegalArgumentException("--n must be >= 1, got " + n);
-        }
+        InputChecks.atLeastOne("--n", n);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "GeomLoss for Java: losses between built-in shapes, N = M = %d%n", n);
-        Backend chosen = Backend.fromName(backend);
-        table(out, "2D crescent -> ring", Measure.of(BuiltInShapes.crescent(n, seed)),
-                Measure.of(BuiltInShapes.ring(n, seed + 1)), chosen);
-        table(out, "3D sphere -> torus", Measure.of(BuiltInShapes.sphere(n, 1.0, seed)),
-                Measure.of(BuiltInShapes.torus(n, 1.0, 0.35, seed + 1)), chosen);
+        Backend chosen = backend.value();
+        table(out, "2D crescent -> ring", Measure.of(BuiltInShapes.crescent(n, seed.value())),
+                Measure.of(BuiltInShapes.ring(n, seed.value() + 1)), chosen);
+        table(out, "3D sphere -> torus", Measure.of(BuiltInShapes.sphere(n, 1.0, seed.value())),
+                Measure.of(BuiltInShapes.torus(n, 1.0, 0.35, seed.value() + 1)), chosen);
         out.println();
         out.println("More: ./geomloss --help; ./geomloss gallery, plan, register (pictures); "
                 + "./geomloss loss X Y and ./geomloss ot X Y (your own .npy or .csv clouds).");

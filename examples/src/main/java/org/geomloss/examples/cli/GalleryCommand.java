@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.geomloss.Backend;
 import org.geomloss.Measure;
 import org.geomloss.examples.data.BuiltInShapes;
 import org.geomloss.examples.data.DensityImage;
@@ -16,6 +15,7 @@ import org.geomloss.examples.gallery.Gallery;
 import org.geomloss.examples.gallery.GallerySetting;
 import org.geomloss.examples.gallery.GradientFlow;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,30 +57,26 @@ final class GalleryCommand implements Callable<Integer> {
             description = "Stop after S steps instead of the gallery's 101 (for quick looks).")
     Integer steps;
 
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "auto",
-            description = "auto, tensorized, online or multiscale (default: ${DEFAULT-VALUE}, "
-                    + "which streams at these sizes).")
-    String backend;
+    @Mixin
+    GalleryBackendOption backend;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Random seed (default: 0).")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (n < 1) {
-            throw new IllegalArgumentException("--n must be >= 1, got " + n);
-        }
+        InputChecks.atLeastOne("--n", n);
         PrintWriter printer = spec.commandLine().getOut();
         DensityImage sourceDensity = source == null
                 ? DensityImage.fromImage(BuiltInShapes.crescentPicture()) : DensityImage.read(source);
         DensityImage targetDensity = target == null
                 ? DensityImage.fromImage(BuiltInShapes.ringPicture()) : DensityImage.read(target);
-        Measure x = Measure.of(new DensitySampler(sourceDensity, seed).sample(n));
-        Measure y = Measure.of(new DensitySampler(targetDensity, seed + 1).sample(n));
-        Gallery gallery = new Gallery(flow(), selected(), Backend.fromName(backend));
+        Measure x = Measure.of(new DensitySampler(sourceDensity, seed.value()).sample(n));
+        Measure y = Measure.of(new DensitySampler(targetDensity, seed.value() + 1).sample(n));
+        Gallery gallery = new Gallery(flow(), selected(), backend.value());
         printer.printf(Locale.ROOT, "Gradient flows in 2D, N = M = %d, into %s%n", n, out);
         long start = System.nanoTime();
         gallery.run(x, y, out, entry -> {
@@ -99,9 +95,7 @@ final class GalleryCommand implements Callable<Integer> {
         if (steps == null) {
             return gallery;
         }
-        if (steps < 1) {
-            throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
-        }
+        InputChecks.atLeastOne("--steps", steps);
         double lr = gallery.learningRate();
         int[] snapshots = Arrays.stream(GradientFlow.GALLERY_TIMES)
                 .mapToInt(t -> (int) Math.round(t / lr)).filter(i -> i < steps).toArray();

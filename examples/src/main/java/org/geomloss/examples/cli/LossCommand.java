@@ -2,7 +2,6 @@ package org.geomloss.examples.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -10,8 +9,6 @@ import org.geomloss.DualPotentials;
 import org.geomloss.LossGradients;
 import org.geomloss.Measure;
 import org.geomloss.SamplesLoss;
-import org.geomloss.examples.io.ArrayFiles;
-import org.geomloss.examples.io.NpyFormat;
 import org.geomloss.examples.io.NumericMatrix;
 import org.geomloss.examples.io.PointCloudInput;
 import picocli.CommandLine.Command;
@@ -80,9 +77,8 @@ final class LossCommand implements Callable<Integer> {
             description = "Write the dual potential G on y, shape (M,).")
     Path potentialY;
 
-    @Option(names = "--dtype", paramLabel = "f4|f8", defaultValue = "f8",
-            description = "Element type of the .npy files written (default: ${DEFAULT-VALUE}).")
-    String dtype;
+    @Mixin
+    DtypeOption dtype;
 
     @Option(names = "--repeat", paramLabel = "R", defaultValue = "1",
             description = "Run R times and report the fastest (the first run includes JIT "
@@ -99,42 +95,24 @@ final class LossCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (repeat < 1) {
-            throw new IllegalArgumentException("--repeat must be >= 1, got " + repeat);
-        }
-        NpyFormat.DType type = NpyFormat.DType.fromName(dtype);
+        RepeatTimer timer = new RepeatTimer(repeat);
+        ArrayWriter arrays = dtype.writer();
         SamplesLoss loss = options.build();
         Measure x = PointCloudInput.read(xFile, xWeights, xWeightColumn);
         Measure y = PointCloudInput.read(yFile, yWeights, yWeightColumn);
-        if (x.dimension() != y.dimension()) {
-            throw new IllegalArgumentException(yFile + ": points of dimension " + y.dimension()
-                    + " but " + xFile + " has points of dimension " + x.dimension());
-        }
+        InputChecks.sameDimension(xFile, x.dimension(), yFile, y.dimension());
         if (valueOnly && (gradX != null || gradY != null || gradA != null || gradB != null)) {
             throw new IllegalArgumentException("--value-only computes no gradients: drop it or the "
                     + "--grad-* options");
         }
-        LossGradients result = null;
-        double value = Double.NaN;
-        double[] seconds = new double[repeat];
-        for (int r = 0; r < repeat; r++) {
-            long start = System.nanoTime();
-            if (valueOnly) {
-                value = loss.value(x, y);
-            } else {
-                result = loss.valueAndGradients(x, y);
-                value = result.value();
-            }
-            seconds[r] = (System.nanoTime() - start) / 1e9;
-        }
+        LossGradients result = valueOnly ? null : timer.time(() -> loss.valueAndGradients(x, y));
+        double value = valueOnly ? timer.time(() -> loss.value(x, y)) : result.value();
         DualPotentials potentials = valueOnly || potentialX != null || potentialY != null
                 ? loss.potentials(x, y) : null;
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("command", "loss");
         json.put("value", value);
-        json.put("seconds", Arrays.stream(seconds).min().orElseThrow());
-        json.put("seconds_first", seconds[0]);
-        json.put("repeat", repeat);
+        timer.report(json);
         json.put("timed", valueOnly ? "value" : "value and gradients");
         json.put("backend", (result != null ? result.backendUsed() : potentials.backendUsed())
                 .geomlossName());
@@ -145,19 +123,18 @@ final class LossCommand implements Callable<Integer> {
             json.put("grad_x_norm", norm(result.gradX()));
         }
         json.put("parameters", options.parameters());
-        Map<String, Object> written = new LinkedHashMap<>();
         int d = x.dimension();
         if (result != null) {
-            write(written, "grad_x", gradX, NumericMatrix.of(x.count(), d, result.gradX()), type);
-            write(written, "grad_y", gradY, NumericMatrix.of(y.count(), d, result.gradY()), type);
-            write(written, "grad_a", gradA, NumericMatrix.vector(result.gradA()), type);
-            write(written, "grad_b", gradB, NumericMatrix.vector(result.gradB()), type);
+            arrays.write("grad_x", gradX, NumericMatrix.of(x.count(), d, result.gradX()));
+            arrays.write("grad_y", gradY, NumericMatrix.of(y.count(), d, result.gradY()));
+            arrays.write("grad_a", gradA, NumericMatrix.vector(result.gradA()));
+            arrays.write("grad_b", gradB, NumericMatrix.vector(result.gradB()));
         }
         if (potentials != null) {
-            write(written, "potential_x", potentialX, NumericMatrix.vector(potentials.f()), type);
-            write(written, "potential_y", potentialY, NumericMatrix.vector(potentials.g()), type);
+            arrays.write("potential_x", potentialX, NumericMatrix.vector(potentials.f()));
+            arrays.write("potential_y", potentialY, NumericMatrix.vector(potentials.g()));
         }
-        json.put("written", written);
+        json.put("written", arrays.written());
         PrintWriter out = spec.commandLine().getOut();
         out.println(Json.write(json));
         out.flush();
@@ -171,14 +148,6 @@ final class LossCommand implements Callable<Integer> {
         cloud.put("dimension", measure.dimension());
         cloud.put("mass", measure.totalMass());
         return cloud;
-    }
-
-    private static void write(Map<String, Object> written, String name, Path file,
-                              NumericMatrix matrix, NpyFormat.DType type) {
-        if (file != null) {
-            ArrayFiles.write(file, matrix, type);
-            written.put(name, file.toString());
-        }
     }
 
     static double norm(double[] values) {

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.geomloss.examples.io.ArrayFiles;
-import org.geomloss.examples.io.NpyFormat;
 import org.geomloss.examples.io.NumericMatrix;
 import org.geomloss.examples.io.PointCloudInput;
 import org.geomloss.ot.OT;
@@ -17,6 +16,7 @@ import org.geomloss.ot.SampleOptions;
 import org.geomloss.ot.SinkhornOptions;
 import org.geomloss.ot.SolveOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -110,9 +110,8 @@ final class OtCommand implements Callable<Integer> {
             description = "Write the displacements of the source points, N x D (clouds only).")
     Path aToB;
 
-    @Option(names = "--dtype", paramLabel = "f4|f8", defaultValue = "f8",
-            description = "Element type of the .npy files written (default: ${DEFAULT-VALUE}).")
-    String dtype;
+    @Mixin
+    DtypeOption dtype;
 
     @Option(names = "--repeat", paramLabel = "R", defaultValue = "1",
             description = "Solve R times and report the fastest (the first run includes JIT "
@@ -124,7 +123,7 @@ final class OtCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        NpyFormat.DType type = NpyFormat.DType.fromName(dtype);
+        ArrayWriter arrays = dtype.writer();
         int count = clouds == null ? 0 : clouds.length;
         if ((costMatrix == null) == (count == 0)) {
             throw new IllegalArgumentException("give either two point clouds X Y or --cost-matrix C,"
@@ -133,29 +132,18 @@ final class OtCommand implements Callable<Integer> {
         if (costMatrix == null && count != 2) {
             throw new IllegalArgumentException("give two point clouds X Y, got only " + clouds[0]);
         }
-        if (repeat < 1) {
-            throw new IllegalArgumentException("--repeat must be >= 1, got " + repeat);
-        }
+        RepeatTimer timer = new RepeatTimer(repeat);
         Supplier<OTResult> solver = costMatrix != null ? matrixSolver() : sampleSolver();
-        OTResult result = null;
-        double value = Double.NaN;
-        double seconds = Double.POSITIVE_INFINITY;
-        double first = Double.NaN;
-        for (int r = 0; r < repeat; r++) {
-            long start = System.nanoTime();
-            result = solver.get();
-            value = result.value();
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            seconds = Math.min(seconds, elapsed);
-            first = r == 0 ? elapsed : first;
-        }
+        OTResult result = timer.time(() -> {
+            OTResult solved = solver.get();
+            solved.value(); // computed on first use: part of the solve's time
+            return solved;
+        });
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("command", "ot");
         json.put("solver", costMatrix != null ? "solve" : "solve_sample");
-        json.put("value", value);
-        json.put("seconds", seconds);
-        json.put("seconds_first", first);
-        json.put("repeat", repeat);
+        json.put("value", result.value());
+        timer.report(json);
         json.put("reg", result.reg());
         json.put("unbalanced", result.unbalanced());
         json.put("debiased", result.debiased());
@@ -163,22 +151,21 @@ final class OtCommand implements Callable<Integer> {
         json.put("convergence", result.convergence().name().toLowerCase(java.util.Locale.ROOT));
         json.put("marginal_error", result.marginalError());
         json.put("backend", result.backendUsed());
-        Map<String, Object> written = new LinkedHashMap<>();
         if (plan != null) {
-            write(written, "plan", plan, matrix(result.plan()), type);
+            arrays.write("plan", plan, matrix(result.plan()));
         }
-        write(written, "potential_a", potentialA, vector(result.potentialA()), type);
-        write(written, "potential_b", potentialB, vector(result.potentialB()), type);
-        write(written, "marginal_a", marginalA, vector(result.marginalA()), type);
-        write(written, "marginal_b", marginalB, vector(result.marginalB()), type);
+        arrays.write("potential_a", potentialA, vector(result.potentialA()));
+        arrays.write("potential_b", potentialB, vector(result.potentialB()));
+        arrays.write("marginal_a", marginalA, vector(result.marginalA()));
+        arrays.write("marginal_b", marginalB, vector(result.marginalB()));
         if (aToB != null) {
             if (!(result instanceof OTResultSample sample)) {
                 throw new IllegalArgumentException("--a-to-b needs two point clouds, not a cost "
                         + "matrix");
             }
-            write(written, "a_to_b", aToB, matrix(sample.aToB()), type);
+            arrays.write("a_to_b", aToB, matrix(sample.aToB()));
         }
-        json.put("written", written);
+        json.put("written", arrays.written());
         PrintWriter out = spec.commandLine().getOut();
         out.println(Json.write(json));
         out.flush();
@@ -188,11 +175,8 @@ final class OtCommand implements Callable<Integer> {
     private Supplier<OTResult> sampleSolver() {
         PointCloudInput.WeightedPoints x = PointCloudInput.readPoints(clouds[0], xWeights, null);
         PointCloudInput.WeightedPoints y = PointCloudInput.readPoints(clouds[1], yWeights, null);
-        if (x.points().columns() != y.points().columns()) {
-            throw new IllegalArgumentException(clouds[1] + ": points of dimension "
-                    + y.points().columns() + " but " + clouds[0] + " has points of dimension "
-                    + x.points().columns());
-        }
+        InputChecks.sameDimension(clouds[0], x.points().columns(), clouds[1],
+                y.points().columns());
         SampleOptions options = SampleOptions.defaults().a(x.weights()).b(y.weights())
                 .debias(debias);
         if (reg != null) {
@@ -284,13 +268,5 @@ final class OtCommand implements Callable<Integer> {
 
     private static NumericMatrix vector(double[] values) {
         return NumericMatrix.vector(values);
-    }
-
-    private static void write(Map<String, Object> written, String name, Path file,
-                              NumericMatrix matrix, NpyFormat.DType type) {
-        if (file != null) {
-            ArrayFiles.write(file, matrix, type);
-            written.put(name, file.toString());
-        }
     }
 }

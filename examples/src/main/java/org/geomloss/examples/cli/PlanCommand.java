@@ -10,6 +10,7 @@ import org.geomloss.examples.io.PointCloudInput;
 import org.geomloss.examples.transport.TransportPlanExample;
 import org.geomloss.ot.OTResultSample;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,21 +43,19 @@ final class PlanCommand implements Callable<Integer> {
             description = "Picture to write (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Random seed (default: 0).")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (n < 1) {
-            throw new IllegalArgumentException("--n must be >= 1, got " + n);
-        }
+        InputChecks.atLeastOne("--n", n);
         Measure x = xFile != null ? PointCloudInput.read(xFile, null, null)
-                : Measure.of(BuiltInShapes.crescent(n, seed));
+                : Measure.of(BuiltInShapes.crescent(n, seed.value()));
         Measure y = yFile != null ? PointCloudInput.read(yFile, null, null)
-                : Measure.of(BuiltInShapes.ring(n, seed + 1));
+                : Measure.of(BuiltInShapes.ring(n, seed.value() + 1));
         TransportPlanExample.Result example = new TransportPlanExample(blur).run(x, y);
         example.picture().save(out);
         OTResultSample result = example.result();

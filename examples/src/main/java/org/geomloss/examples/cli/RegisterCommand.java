@@ -61,8 +61,8 @@ final class RegisterCommand implements Callable<Integer> {
             description = "Picture to write (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Random seed (default: 0).")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Spec
     CommandSpec spec;
@@ -75,9 +75,7 @@ final class RegisterCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--mode must be rigid or free, got '"
                     + mode + "'");
         };
-        if (n < 1) {
-            throw new IllegalArgumentException("--n must be >= 1, got " + n);
-        }
+        InputChecks.atLeastOne("--n", n);
         SamplesLoss loss = options.build();
         Measure x = xFile != null ? PointCloudInput.read(xFile, null, null) : builtInSource(chosen);
         Measure y = yFile != null ? PointCloudInput.read(yFile, null, null) : builtInTarget(chosen);
@@ -110,19 +108,19 @@ final class RegisterCommand implements Callable<Integer> {
 
     private Measure builtInSource(Registration3D.Mode chosen) {
         if (chosen == Registration3D.Mode.FREE_FORM) {
-            return Measure.of(BuiltInShapes.sphere(n, 0.6, seed));
+            return Measure.of(BuiltInShapes.sphere(n, 0.6, seed.value()));
         }
         RigidMotion displacement = RigidMotion.identity(new double[3])
                 .then(new double[] {0.35, -0.25, 0.5}, new double[] {0.4, -0.3, 0.25});
-        double[] spiral = Coordinates.flatten(BuiltInShapes.spiral(n, seed));
+        double[] spiral = Coordinates.flatten(BuiltInShapes.spiral(n, seed.value()));
         return Measure.ofFlat(displacement.apply(spiral), n, 3, null);
     }
 
     private Measure builtInTarget(Registration3D.Mode chosen) {
         if (chosen == Registration3D.Mode.FREE_FORM) {
-            return Measure.of(BuiltInShapes.torus(n, 0.8, 0.3, seed + 1));
+            return Measure.of(BuiltInShapes.torus(n, 0.8, 0.3, seed.value() + 1));
         }
-        return Measure.of(BuiltInShapes.spiral(n, seed + 1));
+        return Measure.of(BuiltInShapes.spiral(n, seed.value() + 1));
     }
 
 }
