@@ -1,15 +1,14 @@
 package org.geomloss;
 
+import static org.geomloss.SamplesLossValidationTest.assertRejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.geomloss.sinkhorn.Refinement;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /** SamplesLoss's opt-in tolerance ({@link SamplesLoss.Builder#tol}). */
 class ConvergenceToleranceTest {
@@ -78,14 +77,6 @@ class ConvergenceToleranceTest {
             sum += (u[i] - v[i]) * (u[i] - v[i]);
         }
         return Math.sqrt(sum);
-    }
-
-    private static void assertRejected(Executable call, String... fragments) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        for (String fragment : fragments) {
-            assertTrue(e.getMessage().contains(fragment),
-                    "message '" + e.getMessage() + "' should mention '" + fragment + "'");
-        }
     }
 
     @Test

@@ -13,7 +13,8 @@ class SamplesLossValidationTest {
     private static final double[][] X = {{0, 0}, {1, 0}, {0, 1}};
     private static final double[][] Y = {{0.5, 0.5}, {2, 0}};
 
-    private static void assertRejected(Executable call, String... fragments) {
+    /** Asserts an IllegalArgumentException whose message contains every fragment. */
+    static void assertRejected(Executable call, String... fragments) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
         for (String fragment : fragments) {
             assertTrue(e.getMessage().contains(fragment),

@@ -22,16 +22,6 @@ final class GridReference {
     private GridReference() {
     }
 
-    static double normwise(double[] actual, double[] expected) {
-        double diff = 0;
-        double scale = 0;
-        for (int i = 0; i < actual.length; i++) {
-            diff = Math.max(diff, Math.abs(actual[i] - expected[i]));
-            scale = Math.max(scale, Math.abs(expected[i]));
-        }
-        return diff / scale;
-    }
-
     static GridLossResult compute(double[] a, double[] b, int[] shape, int p, double blur,
                                   Double reach, double scaling, boolean debias) {
         return compute(a, b, shape, p, blur, reach, scaling, debias, 0);

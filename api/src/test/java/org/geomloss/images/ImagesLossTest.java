@@ -1,6 +1,6 @@
 package org.geomloss.images;
 
-import static org.geomloss.images.GridReference.normwise;
+import static org.geomloss.golden.Tolerance.relativeDifference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,12 +19,12 @@ class ImagesLossTest {
     private static void assertMatches(GridLossResult expected, GridLossResult actual) {
         assertEquals(expected.value(), actual.value(), VALUE_RTOL * Math.abs(expected.value()),
                 "value");
-        double errA = normwise(actual.gradientA(), expected.gradientA());
-        double errB = normwise(actual.gradientB(), expected.gradientB());
+        double errA = relativeDifference(expected.gradientA(), actual.gradientA());
+        double errB = relativeDifference(expected.gradientB(), actual.gradientB());
         assertTrue(errA < GRADIENT_RTOL, "gradient a: normwise error " + errA);
         assertTrue(errB < GRADIENT_RTOL, "gradient b: normwise error " + errB);
-        double errF = normwise(actual.potentialA(), expected.potentialA());
-        double errG = normwise(actual.potentialB(), expected.potentialB());
+        double errF = relativeDifference(expected.potentialA(), actual.potentialA());
+        double errG = relativeDifference(expected.potentialB(), actual.potentialB());
         assertTrue(errF < VALUE_RTOL && errG < VALUE_RTOL, "potentials: " + errF + ", " + errG);
     }
 
