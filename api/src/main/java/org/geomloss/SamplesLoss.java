@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.geomloss.kernels.CostFunction;
 import org.geomloss.kernels.Device;
 import org.geomloss.kernels.GroundCost;
+import org.geomloss.kernels.IndependentProblems;
 import org.geomloss.kernels.PointArray;
 import org.geomloss.kernels.RadialKernel;
 import org.geomloss.ot.SinkhornOptions;
@@ -126,6 +127,36 @@ public final class SamplesLoss {
     public List<DualPotentials> potentials(MeasureBatch x, MeasureBatch y) {
         return evaluate(x.measures(), y.measures(), false).stream()
                 .map(o -> new DualPotentials(o.f(), o.g(), o.backend(), o.refinement())).toList();
+    }
+
+    /**
+     * The loss of each pair of a ragged batch, in input order: pairs of any sizes, each computed
+     * exactly as {@link #value(Measure, Measure)} alone (its own diameter, schedule and backend), so
+     * the results equal the one-by-one results bit for bit. Small pairs run in parallel on the
+     * kernels' threads ({@link IndependentProblems}).
+     *
+     * @throws IllegalArgumentException naming the pair ({@code pairs[k]}) whose input is invalid
+     */
+    public double[] value(List<MeasurePair> pairs) {
+        return IndependentProblems.solve(pairs, "pairs", SamplesLoss::pointPairs,
+                pair -> value(pair.x(), pair.y())).stream()
+                .mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** {@link #valueAndGradients(Measure, Measure)} of each pair of a ragged batch, in input order. */
+    public List<LossGradients> valueAndGradients(List<MeasurePair> pairs) {
+        return IndependentProblems.solve(pairs, "pairs", SamplesLoss::pointPairs,
+                pair -> valueAndGradients(pair.x(), pair.y()));
+    }
+
+    /** {@link #potentials(Measure, Measure)} of each pair of a ragged batch, in input order. */
+    public List<DualPotentials> potentials(List<MeasurePair> pairs) {
+        return IndependentProblems.solve(pairs, "pairs", SamplesLoss::pointPairs,
+                pair -> potentials(pair.x(), pair.y()));
+    }
+
+    private static long pointPairs(MeasurePair pair) {
+        return (long) pair.x().count() * pair.y().count();
     }
 
     /** The loss. */

@@ -3,6 +3,7 @@ package org.geomloss.ot;
 import java.util.ArrayList;
 import java.util.List;
 import org.geomloss.kernels.GroundCost;
+import org.geomloss.kernels.IndependentProblems;
 import org.geomloss.kernels.Kernels;
 import org.geomloss.kernels.PointArray;
 import org.geomloss.kernels.PointKernels;
@@ -129,6 +130,31 @@ public final class OT {
     public static OTResultSample solveSample(float[][] xa, float[][] xb, SampleOptions options) {
         return solveSample(Validation.widen(xa, "X_a"), Validation.widen(xb, "X_b"), options,
                 true);
+    }
+
+    /**
+     * {@link #solveSample(double[][], double[][], SampleOptions) solveSample} for B independent
+     * problems of equal or different sizes (POT's {@code solve_sample_batch}; GeomLoss raises
+     * {@code NotImplementedError}), with one set of options and each problem's own weights. Each
+     * problem is solved exactly as alone (its own diameter and schedule), so the results equal the
+     * one-by-one results; small problems run in parallel on the kernels' threads.
+     *
+     * @throws IllegalArgumentException as {@link #solveSample}, the message prefixed with the
+     *                                  problem ({@code problems[k]: }); and for weights in
+     *                                  {@code options} (they belong to each {@link SampleProblem})
+     */
+    public static OTSampleBatchResult solveSampleBatch(List<SampleProblem> problems,
+                                                       SampleOptions options) {
+        requireOptions(options);
+        if (options.a != null || options.b != null) {
+            throw new IllegalArgumentException("a and b: in a batch the weights belong to each "
+                    + "SampleProblem (withWeights), got options.a of length "
+                    + (options.a == null ? "none" : options.a.length) + " and options.b of length "
+                    + (options.b == null ? "none" : options.b.length));
+        }
+        return new OTSampleBatchResult(IndependentProblems.solve(problems, "problems",
+                SampleProblem::pointPairs, problem -> solveSample(problem.xa(), problem.xb(),
+                        options.a(problem.a()).b(problem.b()))));
     }
 
     private static OTResultSample solveSample(double[][] xa, double[][] xb, SampleOptions options,
