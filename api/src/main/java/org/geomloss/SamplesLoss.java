@@ -93,16 +93,19 @@ public final class SamplesLoss {
 
     /** The loss {@code L(alpha, beta)}. */
     public double value(Measure x, Measure y) {
+        requireArguments(x, y);
         return evaluate(List.of(x), List.of(y), false).get(0).value();
     }
 
     /** The loss and its gradients with respect to both point sets and both weight vectors. */
     public LossGradients valueAndGradients(Measure x, Measure y) {
+        requireArguments(x, y);
         return toGradients(evaluate(List.of(x), List.of(y), true).get(0));
     }
 
     /** The dual potentials (GeomLoss's {@code potentials=True}). */
     public DualPotentials potentials(Measure x, Measure y) {
+        requireArguments(x, y);
         Outcome outcome = evaluate(List.of(x), List.of(y), false).get(0);
         return new DualPotentials(outcome.f(), outcome.g(), outcome.backend(),
                 outcome.refinement());
@@ -110,6 +113,7 @@ public final class SamplesLoss {
 
     /** The B losses of a batch: one diameter and schedule for the whole batch, as in GeomLoss. */
     public double[] value(MeasureBatch x, MeasureBatch y) {
+        requireArguments(x, y);
         return evaluate(x.measures(), y.measures(), false).stream().mapToDouble(Outcome::value)
                 .toArray();
     }
@@ -119,11 +123,13 @@ public final class SamplesLoss {
      * the sum of the B values (GeomLoss differentiates the sum).
      */
     public List<LossGradients> valueAndGradients(MeasureBatch x, MeasureBatch y) {
+        requireArguments(x, y);
         return evaluate(x.measures(), y.measures(), true).stream().map(this::toGradients).toList();
     }
 
     /** The dual potentials of each pair of a batch. */
     public List<DualPotentials> potentials(MeasureBatch x, MeasureBatch y) {
+        requireArguments(x, y);
         return evaluate(x.measures(), y.measures(), false).stream()
                 .map(o -> new DualPotentials(o.f(), o.g(), o.backend(), o.refinement())).toList();
     }
@@ -136,6 +142,11 @@ public final class SamplesLoss {
     /** The device kernels run on. */
     public Device device() {
         return device;
+    }
+
+    private static void requireArguments(Object x, Object y) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
     }
 
     private LossGradients toGradients(Outcome outcome) {
@@ -163,6 +174,7 @@ public final class SamplesLoss {
         }
         Backend resolved = resolveBackend(x0.count(), y0.count(), x0.dimension());
         double resolvedDiameter = diameter != null ? diameter : boundingBoxDiagonal(xs, ys);
+        requireResolvedAt(resolvedDiameter);
         List<Outcome> outcomes = new ArrayList<>(xs.size());
         for (int b = 0; b < xs.size(); b++) {
             Measure x = xs.get(b);
@@ -307,6 +319,39 @@ public final class SamplesLoss {
             return Backend.MULTISCALE;
         }
         return Backend.ONLINE;
+    }
+
+    /**
+     * The lengths of the problem against its diameter: every cost divided by {@code blur^p} (the
+     * soft-min or kernel temperature) and by {@code reach^p} must be finite in float64.
+     */
+    private void requireResolvedAt(double problemDiameter) {
+        int exponent = blurExponent(loss, p);
+        if (exponent > 0) {
+            NumericRange.resolves("blur", blur, exponent, problemDiameter);
+        }
+        if (reach != null && usesReach(loss)) {
+            NumericRange.resolves("reach", reach, p, problemDiameter);
+        }
+    }
+
+    /**
+     * The power of the blur that divides the costs: {@code p} for the Sinkhorn and Hausdorff
+     * temperatures {@code eps = blur^p}, 2 for the Gaussian kernel {@code exp(-|x-y|^2/(2 blur^2))},
+     * 1 for the Laplacian {@code exp(-|x-y|/blur)}, 0 for the energy distance (no blur).
+     */
+    private static int blurExponent(Loss loss, int p) {
+        return switch (loss) {
+            case SINKHORN, HAUSDORFF -> p;
+            case GAUSSIAN -> 2;
+            case LAPLACIAN -> 1;
+            case ENERGY -> 0;
+        };
+    }
+
+    /** Whether the loss has marginal penalties {@code rho = reach^p}. */
+    private static boolean usesReach(Loss loss) {
+        return loss == Loss.SINKHORN || loss == Loss.HAUSDORFF;
     }
 
     private void requireBalancedMasses(Measure x, Measure y) {
@@ -518,7 +563,7 @@ public final class SamplesLoss {
          * @throws IllegalArgumentException for an unknown keyword or a value of the wrong type
          */
         public Builder set(String name, Object value) {
-            switch (name) {
+            switch (Objects.requireNonNull(name, "name")) {
                 case "loss" -> loss(Loss.fromName(string(name, value)));
                 case "p" -> p(integer(name, value));
                 case "blur" -> blur(number(name, value));
@@ -552,9 +597,18 @@ public final class SamplesLoss {
         /**
          * The immutable loss.
          *
-         * @throws IllegalArgumentException if a custom cost is asked of a device other than the JVM
+         * @throws IllegalArgumentException if a custom cost is asked of a device other than the JVM,
+         *                                  or if {@code blur^p} or {@code reach^p} is not a normal
+         *                                  float64 number ({@link NumericRange#power})
          */
         public SamplesLoss build() {
+            int exponent = blurExponent(loss, p);
+            if (exponent > 0) {
+                NumericRange.power("blur", blur, exponent);
+            }
+            if (reach != null && usesReach(loss)) {
+                NumericRange.power("reach", reach, p);
+            }
             if (cost != null && !(cost instanceof GroundCost) && device != Device.jvm()) {
                 throw new IllegalArgumentException("cost: a custom CostFunction runs on Device.jvm() "
                         + "only, not on " + device.description());
