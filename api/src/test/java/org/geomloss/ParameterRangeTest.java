@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.geomloss.images.ImagesBarycenter;
 import org.geomloss.images.ImagesLoss;
+import org.geomloss.images.RegularGrid;
 import org.geomloss.images.VolumesLoss;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -92,6 +93,8 @@ class ParameterRangeTest {
         assertNamed("name", () -> SamplesLoss.builder().set(null, 1));
         assertNamed("measures[1]", () -> MeasureBatch.of(X, null));
         assertNamed("measures", () -> MeasureBatch.of((List<Measure>) null));
+        assertNamed("name", () -> Loss.fromName(null));
+        assertNamed("name", () -> Backend.fromName(null));
     }
 
     @Test
@@ -115,6 +118,7 @@ class ParameterRangeTest {
                 "for p = 1");
         assertRejected(() -> ImagesBarycenter.builder().blur(1e-200).build(), "blur", "1.0E-200");
         assertNamed("a", () -> loss.value(null, one, 2, 2));
+        assertNamed("shape", () -> new RegularGrid(null, 1));
         assertNamed("b", () -> loss.valueAndGradients(new double[][] {one}, null, 2, 2));
         assertNamed("images", () -> ImagesBarycenter.builder().build().compute(null,
                 new double[] {1}, 2, 2));

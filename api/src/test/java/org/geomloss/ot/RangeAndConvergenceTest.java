@@ -69,6 +69,14 @@ class RangeAndConvergenceTest {
         assertEquals("X_a", assertThrows(NullPointerException.class,
                 () -> OT.solveSample(null, new float[][] {{0}}, SampleOptions.blur(1)))
                 .getMessage());
+        assertEquals("x", assertThrows(NullPointerException.class,
+                () -> LinearOperator.fromDense(C).apply((double[]) null)).getMessage());
+        assertEquals("W", assertThrows(NullPointerException.class,
+                () -> LinearOperator.fromDense(C).apply((double[][]) null)).getMessage());
+        assertEquals("cost", assertThrows(NullPointerException.class,
+                () -> SampleOptions.blur(1).cost(null)).getMessage());
+        assertEquals("method", assertThrows(NullPointerException.class,
+                () -> SolveOptions.reg(1).method(null)).getMessage());
     }
 
     /**
