@@ -54,7 +54,7 @@ public final class Measure {
         int d = rowDimension(points);
         float[] flat = new float[n * d];
         for (int i = 0; i < n; i++) {
-            requireRowLength(points[i] == null ? null : points[i].length, i, d);
+            requireRowLength(points[i], i, d);
             System.arraycopy(points[i], 0, flat, i * d, d);
         }
         return build(flat, n, d, weights, "points");
@@ -66,7 +66,7 @@ public final class Measure {
         int d = rowDimension(points);
         float[] flat = new float[n * d];
         for (int i = 0; i < n; i++) {
-            requireRowLength(points[i] == null ? null : points[i].length, i, d);
+            requireRowLength(points[i], i, d);
             for (int k = 0; k < d; k++) {
                 requireFinite(points[i][k], i, k);
                 flat[i * d + k] = (float) points[i][k];
@@ -155,8 +155,9 @@ public final class Measure {
         return points[0].length;
     }
 
-    private static void requireRowLength(Integer length, int i, int d) {
-        Objects.requireNonNull(length, () -> "points[" + i + "]");
+    private static void requireRowLength(Object row, int i, int d) {
+        Objects.requireNonNull(row, () -> "points[" + i + "]");
+        int length = row instanceof float[] f ? f.length : ((double[]) row).length;
         if (length != d) {
             throw new IllegalArgumentException("points[" + i + "] has " + length
                     + " coordinates, expected " + d + " (the dimension of points[0])");

@@ -40,6 +40,12 @@ import org.slf4j.LoggerFactory;
  * the symptom; raise {@code scaling} or set a {@code tol}); balanced Sinkhorn needs equal total
  * masses (refused otherwise: set a {@code reach}).
  *
+ * <p>Valid ranges ({@link NumericRange}): {@code blur^p} and {@code reach^p} normal float64 numbers
+ * (checked by {@link Builder#build}); on every call, {@code (diameter / blur)^p} and
+ * {@code (diameter / reach)^p} finite for the problem's diameter. Outside them an
+ * {@link IllegalArgumentException} names the parameter, its value and the range; a {@code null}
+ * argument is a {@link NullPointerException} naming it.
+ *
  * <p>Immutable and thread-safe: one instance can serve many threads.
  */
 public final class SamplesLoss {

@@ -42,7 +42,13 @@ import org.geomloss.sinkhorn.SymmetricSinkhorn;
  * <p>Validation follows upstream's order and messages ({@code ValueError} -> {@link
  * IllegalArgumentException}, {@code NotImplementedError} -> {@link UnsupportedOperationException}),
  * except where this port does what upstream refuses: an unset {@code max_iter} gets a default and
- * {@code tol} works. Stateless and thread-safe; kernels run on the library's compute pool.
+ * {@code tol} works. Messages keep upstream's wording and append the values received (the index of a
+ * negative weight, both masses, the batch row). Beyond upstream, values no float64 computation could
+ * resolve are refused: {@code reg} at or below the rounding unit {@code ulp(max |C_ij|)} of the costs
+ * (the plan {@code exp((f + g - C) / reg)} would be noise or overflow), {@code reg} or {@code rho}
+ * outside float64's normal range, {@code C_max / rho} overflowing, marginals whose total mass is 0
+ * or above {@link org.geomloss.NumericRange#MAX_TOTAL_MASS}. A {@code null} argument is a
+ * {@link NullPointerException} naming it. Stateless and thread-safe; kernels run on the library's compute pool.
  */
 public final class OT {
 
