@@ -11,8 +11,10 @@ import java.util.Locale;
  *   <li>Temperatures and penalties {@code length^p} (blur, reach; eps of a Gaussian kernel): a
  *       normal float64 number, {@code 2.2e-308 <= length^p <= 1.8e308}; below, {@code eps} is
  *       subnormal or 0 and {@code cost / eps} overflows.</li>
- *   <li>Lengths against the problem's diameter: {@code (diameter / length)^p} finite in float64, so
- *       that {@code cost / eps} and {@code cost / rho} are finite for every pair of points.</li>
+ *   <li>The temperature against the problem's diameter: {@code (diameter / blur)^p <= 2^52}, so that
+ *       float64's rounding of the largest cost stays below {@code eps} (the plan and the gradients
+ *       are resolved); the penalty: {@code (diameter / reach)^p} finite, so that
+ *       {@code cost / rho} is.</li>
  *   <li>Points: Euclidean norm {@code |x| <= } {@link #MAX_POINT_NORM} (about 9.2e18): coordinates
  *       are stored in float32, where {@code |x - y|^2 <= 2|x|^2 + 2|y|^2} must stay below
  *       {@link Float#MAX_VALUE}.</li>
@@ -32,6 +34,12 @@ public final class NumericRange {
      * {@code m_a m_b C} stays finite for any float32 cost {@code C}.
      */
     public static final double MAX_TOTAL_MASS = 1e134;
+
+    /**
+     * The largest ratio of the largest cost to the temperature, {@code 2^52 = 1 / ulp(1)}: float64
+     * resolves {@code eps} next to costs up to {@code 2^52 eps}.
+     */
+    public static final double MAX_COST_OVER_TEMPERATURE = 0x1p52;
 
     private NumericRange() {
     }
@@ -56,13 +64,34 @@ public final class NumericRange {
     }
 
     /**
-     * Checks that {@code (diameter / length)^p} is finite: costs of the problem divided by
-     * {@code length^p} do not overflow float64.
+     * Checks that the temperature {@code eps = blur^p} is resolved by float64 next to the largest
+     * cost {@code diameter^p}: {@code (diameter / blur)^p <= }{@link #MAX_COST_OVER_TEMPERATURE}.
+     * Below, the rounding error of a cost ({@code ulp(diameter^p)}) exceeds {@code eps}, so the
+     * exponents {@code (f + g - C) / eps} carry errors above 1: the transport plan, and the
+     * gradients drawn from it, cannot be computed in any precision this library has.
      *
      * @throws IllegalArgumentException naming the parameter, its value, the diameter and the valid
      *                                  range
      */
-    public static void resolves(String name, double length, int p, double diameter) {
+    public static void resolvedTemperature(String name, double blur, int p, double diameter) {
+        if (!(Math.pow(diameter / blur, p) <= MAX_COST_OVER_TEMPERATURE)) {
+            double factor = Math.pow(MAX_COST_OVER_TEMPERATURE, -1.0 / p);
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "%s = %s is too small for the diameter %s of the problem: (diameter / %s)^%d = "
+                            + "%.3g exceeds 2^52, so float64 cannot resolve the temperature next to "
+                            + "the costs; valid: %s >= %.3g (diameter * %.3g)", name, blur, diameter,
+                    name, p, Math.pow(diameter / blur, p), name, diameter * factor, factor));
+        }
+    }
+
+    /**
+     * Checks that {@code (diameter / length)^p} is finite: costs of the problem divided by
+     * {@code length^p} (a marginal penalty {@code rho = reach^p}) do not overflow float64.
+     *
+     * @throws IllegalArgumentException naming the parameter, its value, the diameter and the valid
+     *                                  range
+     */
+    public static void finiteCostRatio(String name, double length, int p, double diameter) {
         if (Double.isInfinite(Math.pow(diameter / length, p))) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "%s = %s is too small for the diameter %s of the problem: (diameter / %s)^%d "

@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * masses (refused otherwise: set a {@code reach}).
  *
  * <p>Valid ranges ({@link NumericRange}): {@code blur^p} and {@code reach^p} normal float64 numbers
- * (checked by {@link Builder#build}); on every call, {@code (diameter / blur)^p} and
- * {@code (diameter / reach)^p} finite for the problem's diameter. Outside them an
+ * (checked by {@link Builder#build}); on every call, for the Sinkhorn and Hausdorff losses,
+ * {@code (diameter / blur)^p <= 2^52} (float64 resolves the temperature next to the largest cost)
+ * and {@code (diameter / reach)^p} finite. Outside them an
  * {@link IllegalArgumentException} names the parameter, its value and the range; a {@code null}
  * argument is a {@link NullPointerException} naming it.
  *
@@ -328,16 +329,15 @@ public final class SamplesLoss {
     }
 
     /**
-     * The lengths of the problem against its diameter: every cost divided by {@code blur^p} (the
-     * soft-min or kernel temperature) and by {@code reach^p} must be finite in float64.
+     * The lengths against the problem's diameter: the temperature {@code blur^p} resolved next to
+     * the largest cost, and every cost divided by {@code reach^p} finite in float64.
      */
     private void requireResolvedAt(double problemDiameter) {
-        int exponent = blurExponent(loss, p);
-        if (exponent > 0) {
-            NumericRange.resolves("blur", blur, exponent, problemDiameter);
+        if (usesTemperature(loss)) {
+            NumericRange.resolvedTemperature("blur", blur, p, problemDiameter);
         }
-        if (reach != null && usesReach(loss)) {
-            NumericRange.resolves("reach", reach, p, problemDiameter);
+        if (reach != null && usesTemperature(loss)) {
+            NumericRange.finiteCostRatio("reach", reach, p, problemDiameter);
         }
     }
 
@@ -355,8 +355,11 @@ public final class SamplesLoss {
         };
     }
 
-    /** Whether the loss has marginal penalties {@code rho = reach^p}. */
-    private static boolean usesReach(Loss loss) {
+    /**
+     * Whether the loss runs a Sinkhorn loop at the temperature {@code eps = blur^p}, with marginal
+     * penalties {@code rho = reach^p} when a reach is set.
+     */
+    private static boolean usesTemperature(Loss loss) {
         return loss == Loss.SINKHORN || loss == Loss.HAUSDORFF;
     }
 
@@ -612,7 +615,7 @@ public final class SamplesLoss {
             if (exponent > 0) {
                 NumericRange.power("blur", blur, exponent);
             }
-            if (reach != null && usesReach(loss)) {
+            if (reach != null && usesTemperature(loss)) {
                 NumericRange.power("reach", reach, p);
             }
             if (cost != null && !(cost instanceof GroundCost) && device != Device.jvm()) {

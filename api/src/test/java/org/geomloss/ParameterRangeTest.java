@@ -68,15 +68,29 @@ class ParameterRangeTest {
     }
 
     @Test
-    void aBlurTooSmallForTheDiameterIsRefusedWithTheDiameter() {
+    void aTemperatureFloat64CannotResolveNextToTheCostsIsRefusedWithTheDiameter() {
         SamplesLoss loss = SamplesLoss.builder().blur(1e-150).backend(Backend.TENSORIZED).build();
         Measure far = Measure.of(new double[][] {{0, 0}, {1e10, 0}});
         assertRejected(() -> loss.value(far, far), "blur", "1.0E-150", "diameter 1.0E10",
-                "valid: blur >= 7.46e-145");
+                "valid: blur >= 149 (diameter * 1.49e-08)");
         SamplesLoss given = SamplesLoss.builder().blur(1e-150).diameter(1e10).build();
         assertRejected(() -> given.value(X, Y), "blur", "1.0E-150", "diameter 1.0E10");
-        SamplesLoss reach = SamplesLoss.builder().blur(1).reach(1e-150).build();
-        assertRejected(() -> reach.value(far, far), "reach", "1.0E-150", "diameter 1.0E10");
+        // Unit-scale clouds (diameter sqrt(2)): blur^2 = 1e-18 is below ulp(1) = 2.2e-16, where the
+        // float64 plan gave infinite gradients; 1e-6 is resolved.
+        SamplesLoss tiny = SamplesLoss.builder().blur(1e-9).backend(Backend.TENSORIZED).build();
+        assertRejected(() -> tiny.valueAndGradients(X, Y), "blur", "1.0E-9", "2^52",
+                "valid: blur >= 2.11e-08");
+        LossGradients resolved = SamplesLoss.builder().blur(1e-6).backend(Backend.TENSORIZED)
+                .build().valueAndGradients(X, Y);
+        assertTrue(Double.isFinite(resolved.value()));
+        for (double g : resolved.gradX()) {
+            assertTrue(Double.isFinite(g) && Math.abs(g) <= 1.0 / 3 * Math.sqrt(2),
+                    "|dS/dx_i| <= a_i * diameter, got " + g);
+        }
+        SamplesLoss reach = SamplesLoss.builder().blur(1e4).reach(1e-150).build();
+        assertRejected(() -> reach.value(far, far), "reach", "1.0E-150", "diameter 1.0E10",
+                "overflows float64");
+        SamplesLoss.builder().loss(Loss.GAUSSIAN).blur(1e-150).build().value(far, far);
     }
 
     @Test

@@ -156,7 +156,7 @@ final class Validation {
                     unit));
         }
         if (unbalanced != null) {
-            NumericRange.resolves("unbalanced", unbalanced, 1, costMagnitude);
+            NumericRange.finiteCostRatio("unbalanced", unbalanced, 1, costMagnitude);
         }
     }
 
