@@ -137,6 +137,17 @@ class OutputSafetyTest {
     }
 
     @Test
+    void otNamesTheFileOfBadWeights() throws IOException {
+        Path negative = folder.resolve("negative.csv");
+        CsvFormat.write(negative, NumericMatrix.vector(new double[] {0.5, -0.5, 1, 0, 0, 0}));
+        CliRun run = CliRun.of("ot", "--cost-matrix", cost.toString(), "--reg", "0.1",
+                "--x-weights", negative.toString(), "--unbalanced", "1");
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains(negative + ": The marginal 'a' contains negative values. "
+                + "We require that a >= 0. Received a[1] = -0.5."), run.err());
+    }
+
+    @Test
     void planAndRegisterRefuseThePictureOntoAnInput() throws IOException {
         assertRefused(CliRun.of("plan", "--x", yFile.toString(), "--out", yFile.toString()),
                 "--out " + yFile, "--x " + yFile);
