@@ -1,6 +1,7 @@
 package org.geomloss;
 
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * How the soft-min and kernel reductions are organised (GeomLoss's {@code backend=...}).
@@ -37,6 +38,7 @@ public enum Backend {
 
     /** The backend named as in GeomLoss ({@code "auto"}, ...), case-insensitive. */
     public static Backend fromName(String name) {
+        Objects.requireNonNull(name, "name");
         for (Backend backend : values()) {
             if (backend.name().equalsIgnoreCase(name)) {
                 return backend;

@@ -1,6 +1,7 @@
 package org.geomloss;
 
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The losses of GeomLoss's {@code SamplesLoss} ({@code loss=...}).
@@ -35,6 +36,7 @@ public enum Loss {
 
     /** The loss named as in GeomLoss ({@code "sinkhorn"}, ...), case-insensitive. */
     public static Loss fromName(String name) {
+        Objects.requireNonNull(name, "name");
         for (Loss loss : values()) {
             if (loss.name().equalsIgnoreCase(name)) {
                 return loss;

@@ -1,6 +1,7 @@
 package org.geomloss;
 
 import java.util.Arrays;
+import java.util.Objects;
 import org.geomloss.kernels.PointArray;
 
 /**
@@ -11,9 +12,12 @@ import org.geomloss.kernels.PointArray;
  *   <li>Coordinates are stored in float32, as GeomLoss's default tensors; weights in float64.</li>
  *   <li>Without weights, every point has mass {@code 1/N} (GeomLoss's default), and
  *       {@link #hasUniformDefaultWeights()} is true.</li>
- *   <li>Validated at construction: at least one point, D &gt;= 1, finite coordinates, finite weights
- *       {@code >= 0} with a positive total mass. Individual zero weights are allowed (the point then
- *       carries a potential but no mass).</li>
+ *   <li>Validated at construction: at least one point, D &gt;= 1, finite coordinates, every point
+ *       of norm at most {@link NumericRange#MAX_POINT_NORM} (about 9.2e18, so that float32 holds
+ *       the squared distances), finite weights {@code >= 0} with a total mass in
+ *       {@code (0, }{@link NumericRange#MAX_TOTAL_MASS}{@code ]}. Individual zero weights are
+ *       allowed (the point then carries a potential but no mass). A {@code null} array or row is a
+ *       {@link NullPointerException} naming it.</li>
  * </ul>
  * Immutable and thread-safe: factories copy their inputs and accessors return copies.
  */
@@ -73,13 +77,13 @@ public final class Measure {
 
     /** Flat row-major coordinates of N points in dimension D; {@code weights} may be null. */
     public static Measure ofFlat(float[] coords, int n, int d, double[] weights) {
-        requireShape(coords.length, n, d);
+        requireShape(Objects.requireNonNull(coords, "coords").length, n, d);
         return build(coords.clone(), n, d, weights, "coords");
     }
 
     /** Flat row-major coordinates of N points in dimension D; {@code weights} may be null. */
     public static Measure ofFlat(double[] coords, int n, int d, double[] weights) {
-        requireShape(coords.length, n, d);
+        requireShape(Objects.requireNonNull(coords, "coords").length, n, d);
         float[] flat = new float[coords.length];
         for (int k = 0; k < coords.length; k++) {
             requireFinite(coords[k], k / d, k % d);
@@ -94,11 +98,17 @@ public final class Measure {
     }
 
     private static Measure build(float[] flat, int n, int d, double[] weights, String what) {
-        for (int k = 0; k < flat.length; k++) {
-            if (!Float.isFinite(flat[k])) {
-                throw new IllegalArgumentException(what + "[" + (k / d) + "][" + (k % d)
-                        + "] must be finite, got " + flat[k]);
+        for (int i = 0; i < n; i++) {
+            double squaredNorm = 0.0;
+            for (int k = 0; k < d; k++) {
+                float value = flat[i * d + k];
+                if (!Float.isFinite(value)) {
+                    throw new IllegalArgumentException(what + "[" + i + "][" + k
+                            + "] must be finite, got " + value);
+                }
+                squaredNorm += (double) value * value;
             }
+            NumericRange.pointNorm(what, i, squaredNorm);
         }
         if (weights == null) {
             double[] uniform = new double[n];
@@ -117,36 +127,37 @@ public final class Measure {
             }
             mass += weights[i];
         }
-        if (!(mass > 0)) {
-            throw new IllegalArgumentException("weights must have a positive total mass, got " + mass);
-        }
+        NumericRange.totalMass("weights", mass);
         return new Measure(flat, n, d, weights.clone(), false);
     }
 
     private static int rowCount(Object[] points) {
-        if (points == null || points.length == 0) {
-            throw new IllegalArgumentException("points must hold at least one point, got "
-                    + (points == null ? "null" : "an empty array"));
+        if (Objects.requireNonNull(points, "points").length == 0) {
+            throw new IllegalArgumentException("points must hold at least one point, got an empty "
+                    + "array");
         }
         return points.length;
     }
 
     private static int rowDimension(float[][] points) {
-        if (points[0] == null || points[0].length == 0) {
+        Objects.requireNonNull(points[0], "points[0]");
+        if (points[0].length == 0) {
             throw new IllegalArgumentException("points[0] must have at least one coordinate");
         }
         return points[0].length;
     }
 
     private static int rowDimension(double[][] points) {
-        if (points[0] == null || points[0].length == 0) {
+        Objects.requireNonNull(points[0], "points[0]");
+        if (points[0].length == 0) {
             throw new IllegalArgumentException("points[0] must have at least one coordinate");
         }
         return points[0].length;
     }
 
     private static void requireRowLength(Object row, int i, int d) {
-        int length = row instanceof float[] f ? f.length : row instanceof double[] g ? g.length : -1;
+        Objects.requireNonNull(row, () -> "points[" + i + "]");
+        int length = row instanceof float[] f ? f.length : ((double[]) row).length;
         if (length != d) {
             throw new IllegalArgumentException("points[" + i + "] has " + length
                     + " coordinates, expected " + d + " (the dimension of points[0])");
@@ -164,6 +175,11 @@ public final class Measure {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("points[" + i + "][" + k + "] must be finite, got "
                     + value);
+        }
+        if (Math.abs(value) > NumericRange.MAX_POINT_NORM) {
+            throw new IllegalArgumentException("points[" + i + "][" + k + "] = " + value
+                    + " is outside the valid range |x| <= " + NumericRange.MAX_POINT_NORM
+                    + " (float32 coordinates could not hold its squared distances)");
         }
     }
 

@@ -1,6 +1,8 @@
 package org.geomloss;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * B measures with the same number of points N and dimension D: GeomLoss's batched inputs
@@ -19,13 +21,17 @@ public final class MeasureBatch {
 
     /** A batch of measures of equal N and D. */
     public static MeasureBatch of(Measure... measures) {
-        return of(List.of(measures));
+        return of(Arrays.asList(Objects.requireNonNull(measures, "measures")));
     }
 
     /** A batch of measures of equal N and D. */
     public static MeasureBatch of(List<Measure> measures) {
-        if (measures.isEmpty()) {
+        if (Objects.requireNonNull(measures, "measures").isEmpty()) {
             throw new IllegalArgumentException("a batch needs at least one measure, got 0");
+        }
+        for (int b = 0; b < measures.size(); b++) {
+            int index = b;
+            Objects.requireNonNull(measures.get(b), () -> "measures[" + index + "]");
         }
         Measure first = measures.get(0);
         for (int b = 1; b < measures.size(); b++) {

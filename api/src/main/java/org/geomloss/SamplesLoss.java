@@ -41,6 +41,13 @@ import org.slf4j.LoggerFactory;
  * the symptom; raise {@code scaling} or set a {@code tol}); balanced Sinkhorn needs equal total
  * masses (refused otherwise: set a {@code reach}).
  *
+ * <p>Valid ranges ({@link NumericRange}): {@code blur^p} and {@code reach^p} normal float64 numbers
+ * (checked by {@link Builder#build}); on every call, for the Sinkhorn and Hausdorff losses,
+ * {@code (diameter / blur)^p <= 2^52} (float64 resolves the temperature next to the largest cost)
+ * and {@code (diameter / reach)^p} finite. Outside them an
+ * {@link IllegalArgumentException} names the parameter, its value and the range; a {@code null}
+ * argument is a {@link NullPointerException} naming it.
+ *
  * <p>Immutable and thread-safe: one instance can serve many threads.
  */
 public final class SamplesLoss {
@@ -94,16 +101,19 @@ public final class SamplesLoss {
 
     /** The loss {@code L(alpha, beta)}. */
     public double value(Measure x, Measure y) {
+        requireArguments(x, y);
         return evaluate(List.of(x), List.of(y), false).get(0).value();
     }
 
     /** The loss and its gradients with respect to both point sets and both weight vectors. */
     public LossGradients valueAndGradients(Measure x, Measure y) {
+        requireArguments(x, y);
         return toGradients(evaluate(List.of(x), List.of(y), true).get(0));
     }
 
     /** The dual potentials (GeomLoss's {@code potentials=True}). */
     public DualPotentials potentials(Measure x, Measure y) {
+        requireArguments(x, y);
         Outcome outcome = evaluate(List.of(x), List.of(y), false).get(0);
         return new DualPotentials(outcome.f(), outcome.g(), outcome.backend(),
                 outcome.refinement());
@@ -111,6 +121,7 @@ public final class SamplesLoss {
 
     /** The B losses of a batch: one diameter and schedule for the whole batch, as in GeomLoss. */
     public double[] value(MeasureBatch x, MeasureBatch y) {
+        requireArguments(x, y);
         return evaluate(x.measures(), y.measures(), false).stream().mapToDouble(Outcome::value)
                 .toArray();
     }
@@ -120,11 +131,13 @@ public final class SamplesLoss {
      * the sum of the B values (GeomLoss differentiates the sum).
      */
     public List<LossGradients> valueAndGradients(MeasureBatch x, MeasureBatch y) {
+        requireArguments(x, y);
         return evaluate(x.measures(), y.measures(), true).stream().map(this::toGradients).toList();
     }
 
     /** The dual potentials of each pair of a batch. */
     public List<DualPotentials> potentials(MeasureBatch x, MeasureBatch y) {
+        requireArguments(x, y);
         return evaluate(x.measures(), y.measures(), false).stream()
                 .map(o -> new DualPotentials(o.f(), o.g(), o.backend(), o.refinement())).toList();
     }
@@ -169,6 +182,11 @@ public final class SamplesLoss {
         return device;
     }
 
+    private static void requireArguments(Object x, Object y) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
+    }
+
     private LossGradients toGradients(Outcome outcome) {
         return new LossGradients(outcome.value(), outcome.gradX(), outcome.gradY(), outcome.gradA(),
                 outcome.gradB(), outcome.backend(), deviceUsed(outcome.backend()),
@@ -194,6 +212,7 @@ public final class SamplesLoss {
         }
         Backend resolved = resolveBackend(x0.count(), y0.count(), x0.dimension());
         double resolvedDiameter = diameter != null ? diameter : boundingBoxDiagonal(xs, ys);
+        requireResolvedAt(resolvedDiameter);
         List<Outcome> outcomes = new ArrayList<>(xs.size());
         for (int b = 0; b < xs.size(); b++) {
             Measure x = xs.get(b);
@@ -338,6 +357,41 @@ public final class SamplesLoss {
             return Backend.MULTISCALE;
         }
         return Backend.ONLINE;
+    }
+
+    /**
+     * The lengths against the problem's diameter: the temperature {@code blur^p} resolved next to
+     * the largest cost, and every cost divided by {@code reach^p} finite in float64.
+     */
+    private void requireResolvedAt(double problemDiameter) {
+        if (usesTemperature(loss)) {
+            NumericRange.resolvedTemperature("blur", blur, p, problemDiameter);
+        }
+        if (reach != null && usesTemperature(loss)) {
+            NumericRange.finiteCostRatio("reach", reach, p, problemDiameter);
+        }
+    }
+
+    /**
+     * The power of the blur that divides the costs: {@code p} for the Sinkhorn and Hausdorff
+     * temperatures {@code eps = blur^p}, 2 for the Gaussian kernel {@code exp(-|x-y|^2/(2 blur^2))},
+     * 1 for the Laplacian {@code exp(-|x-y|/blur)}, 0 for the energy distance (no blur).
+     */
+    private static int blurExponent(Loss loss, int p) {
+        return switch (loss) {
+            case SINKHORN, HAUSDORFF -> p;
+            case GAUSSIAN -> 2;
+            case LAPLACIAN -> 1;
+            case ENERGY -> 0;
+        };
+    }
+
+    /**
+     * Whether the loss runs a Sinkhorn loop at the temperature {@code eps = blur^p}, with marginal
+     * penalties {@code rho = reach^p} when a reach is set.
+     */
+    private static boolean usesTemperature(Loss loss) {
+        return loss == Loss.SINKHORN || loss == Loss.HAUSDORFF;
     }
 
     private void requireBalancedMasses(Measure x, Measure y) {
@@ -549,7 +603,7 @@ public final class SamplesLoss {
          * @throws IllegalArgumentException for an unknown keyword or a value of the wrong type
          */
         public Builder set(String name, Object value) {
-            switch (name) {
+            switch (Objects.requireNonNull(name, "name")) {
                 case "loss" -> loss(Loss.fromName(string(name, value)));
                 case "p" -> p(integer(name, value));
                 case "blur" -> blur(number(name, value));
@@ -583,9 +637,18 @@ public final class SamplesLoss {
         /**
          * The immutable loss.
          *
-         * @throws IllegalArgumentException if a custom cost is asked of a device other than the JVM
+         * @throws IllegalArgumentException if a custom cost is asked of a device other than the JVM,
+         *                                  or if {@code blur^p} or {@code reach^p} is not a normal
+         *                                  float64 number ({@link NumericRange#power})
          */
         public SamplesLoss build() {
+            int exponent = blurExponent(loss, p);
+            if (exponent > 0) {
+                NumericRange.power("blur", blur, exponent);
+            }
+            if (reach != null && usesTemperature(loss)) {
+                NumericRange.power("reach", reach, p);
+            }
             if (cost != null && !(cost instanceof GroundCost) && device != Device.jvm()) {
                 throw new IllegalArgumentException("cost: a custom CostFunction runs on Device.jvm() "
                         + "only, not on " + device.description());

@@ -1,6 +1,12 @@
 package org.geomloss.images;
 
-/** Validation of density arrays: finite, non-negative, positive total mass. */
+import java.util.Objects;
+import org.geomloss.NumericRange;
+
+/**
+ * Validation of density arrays: finite, non-negative, total mass in
+ * {@code (0, NumericRange.MAX_TOTAL_MASS]}.
+ */
 final class Densities {
 
     private Densities() {
@@ -13,9 +19,7 @@ final class Densities {
      *                                  bad entry, or the zero mass
      */
     static double requireDensity(String parameter, double[] values, RegularGrid grid) {
-        if (values == null) {
-            throw new IllegalArgumentException(parameter + " must not be null");
-        }
+        Objects.requireNonNull(values, parameter);
         grid.requireLength(parameter, values);
         double mass = 0.0;
         for (int i = 0; i < values.length; i++) {
@@ -26,17 +30,14 @@ final class Densities {
             }
             mass += v;
         }
-        if (!(mass > 0)) {
-            throw new IllegalArgumentException(parameter + " has total mass 0: a density needs mass");
-        }
+        NumericRange.totalMass(parameter, mass);
         return mass;
     }
 
     /** Checks that every batch entry has a partner and returns the batch size. */
     static int requireBatch(double[][] a, double[][] b) {
-        if (a == null || b == null) {
-            throw new IllegalArgumentException("batches must not be null");
-        }
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
         if (a.length != b.length || a.length == 0) {
             throw new IllegalArgumentException("a and b must hold the same positive number of "
                     + "images, got " + a.length + " and " + b.length);

@@ -1,5 +1,7 @@
 package org.geomloss.images;
 
+import org.geomloss.NumericRange;
+
 /**
  * The parameters shared by {@link ImagesLoss} and {@link VolumesLoss}, validated once.
  *
@@ -25,6 +27,14 @@ record GridLossSettings(int p, Double blur, Double reach, double scaling, boolea
         }
         if (reach != null && (!(reach > 0) || reach.isInfinite())) {
             throw new IllegalArgumentException("reach must be > 0 and finite, got " + reach);
+        }
+        // The domain is the unit square or cube (diagonal <= sqrt(3)), so a normal blur^p also
+        // keeps every cost / blur^p finite.
+        if (blur != null) {
+            NumericRange.power("blur", blur, p);
+        }
+        if (reach != null) {
+            NumericRange.power("reach", reach, p);
         }
         if (!(scaling > 0 && scaling < 1)) {
             throw new IllegalArgumentException("scaling must be in (0, 1), got " + scaling);

@@ -1,6 +1,8 @@
 package org.geomloss.images;
 
 import java.util.Arrays;
+import java.util.Objects;
+import org.geomloss.NumericRange;
 import org.geomloss.sinkhorn.EpsilonSchedule;
 import org.geomloss.sinkhorn.LogWeights;
 
@@ -85,12 +87,12 @@ public final class ImagesBarycenter {
     }
 
     private static double[] normalisedWeights(double[][] images, double[] weights) {
-        if (images == null || images.length == 0) {
+        if (Objects.requireNonNull(images, "images").length == 0) {
             throw new IllegalArgumentException("images must hold at least one image");
         }
-        if (weights == null || weights.length != images.length) {
+        if (Objects.requireNonNull(weights, "weights").length != images.length) {
             throw new IllegalArgumentException("weights must have one entry per image ("
-                    + images.length + "), got " + (weights == null ? null : weights.length));
+                    + images.length + "), got " + weights.length);
         }
         double total = 0;
         for (int k = 0; k < weights.length; k++) {
@@ -256,6 +258,7 @@ public final class ImagesBarycenter {
             if (!(blur > 0) || Double.isInfinite(blur)) {
                 throw new IllegalArgumentException("blur must be > 0 and finite, got " + blur);
             }
+            NumericRange.power("blur", blur, P);
             return new Builder(blur, scaling, finalIterations);
         }
 

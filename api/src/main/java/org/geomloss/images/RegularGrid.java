@@ -1,6 +1,7 @@
 package org.geomloss.images;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A regular grid of cubic pixels (voxels) in dimension {@code d}: {@code shape[0] x ... x
@@ -30,7 +31,7 @@ public final class RegularGrid {
      * @throws IllegalArgumentException on an empty shape, a size below 1 or a bad spacing
      */
     public RegularGrid(int[] shape, double spacing) {
-        if (shape.length == 0) {
+        if (Objects.requireNonNull(shape, "shape").length == 0) {
             throw new IllegalArgumentException("shape must have at least one axis, got []");
         }
         long count = 1;

@@ -22,6 +22,7 @@ abstract sealed class AbstractOTResult permits OTResultMatrix, OTResultSample {
     final double rho;
     private final int iterations;
     private final Convergence convergence;
+    private final Double tol;
     private final String backend;
     private final Lazy<double[][]> density = new Lazy<>(this::computeDensity);
     private final Lazy<double[][]> plan = new Lazy<>(this::computePlan);
@@ -44,6 +45,7 @@ abstract sealed class AbstractOTResult permits OTResultMatrix, OTResultSample {
         this.rho = rho;
         this.iterations = outcome.iterations();
         this.convergence = outcome.convergence();
+        this.tol = outcome.tol();
         this.backend = backend;
     }
 
@@ -202,14 +204,22 @@ abstract sealed class AbstractOTResult permits OTResultMatrix, OTResultSample {
         return iterations;
     }
 
-    /** How the run ended. */
+    /**
+     * How the run ended. {@link Convergence#CONVERGED} only when this result's
+     * {@link #marginalError()} is within the tolerance too (so it computes that error once): a
+     * loop that met its own stopping test on potentials the plan cannot honour (float32 soft-mins,
+     * costs at the edge of float64's resolution) reports {@link Convergence#NOT_CONVERGED}.
+     */
     public Convergence convergence() {
+        if (convergence == Convergence.CONVERGED && !(marginalError() <= tol)) {
+            return Convergence.NOT_CONVERGED;
+        }
         return convergence;
     }
 
-    /** Whether a tolerance was asked for and reached. */
+    /** Whether a tolerance was asked for and reached ({@link #convergence()}). */
     public boolean converged() {
-        return convergence == Convergence.CONVERGED;
+        return convergence() == Convergence.CONVERGED;
     }
 
     /** The soft-min strategy and precision that ran, e.g. {@code "tensorized float64"}. */

@@ -1,5 +1,7 @@
 package org.geomloss.ot;
 
+import java.util.Objects;
+
 /**
  * A linear map {@code K : R^columns -> R^rows} that is applied without building its matrix: GeomLoss's
  * {@code ot.LinearOperator}. It maps a vector of length {@code columns} to one of length
@@ -48,7 +50,9 @@ public final class LinearOperator {
      * @throws IllegalArgumentException if a size is negative or a product is null
      */
     public static LinearOperator of(int rows, int columns, Product matmat, Product rmatmat) {
-        if (rows < 0 || columns < 0 || matmat == null || rmatmat == null) {
+        Objects.requireNonNull(matmat, "matmat");
+        Objects.requireNonNull(rmatmat, "rmatmat");
+        if (rows < 0 || columns < 0) {
             throw new IllegalArgumentException("rows and columns must be >= 0 and both products "
                     + "given, got rows=" + rows + ", columns=" + columns);
         }
@@ -105,8 +109,8 @@ public final class LinearOperator {
      * @throws IllegalArgumentException if the length is not {@code columns}
      */
     public double[] apply(double[] x) {
-        if (x == null || x.length != columns) {
-            throw shapeError(x == null ? "None" : PythonFormat.shape(x.length));
+        if (Objects.requireNonNull(x, "x").length != columns) {
+            throw shapeError(PythonFormat.shape(x.length));
         }
         double[] out = new double[rows];
         matmat.apply(x.clone(), 1, out);
@@ -119,9 +123,9 @@ public final class LinearOperator {
      * @throws IllegalArgumentException if {@code W} does not have {@code columns} rows of one length
      */
     public double[][] apply(double[][] w) {
-        if (w == null || w.length != columns) {
-            int found = w == null || w.length == 0 || w[0] == null ? 0 : w[0].length;
-            throw shapeError(w == null ? "None" : PythonFormat.shape(w.length, found));
+        if (Objects.requireNonNull(w, "W").length != columns) {
+            int found = w.length == 0 || w[0] == null ? 0 : w[0].length;
+            throw shapeError(PythonFormat.shape(w.length, found));
         }
         int width = columns == 0 ? 0 : w[0].length;
         double[] flat = new double[columns * width];
@@ -154,8 +158,9 @@ public final class LinearOperator {
      * @throws IllegalArgumentException on a length mismatch
      */
     public LinearOperator rescale(double[] inputScaling, double[] outputScaling) {
-        if (inputScaling == null || inputScaling.length != columns || outputScaling == null
-                || outputScaling.length != rows) {
+        Objects.requireNonNull(inputScaling, "inputScaling");
+        Objects.requireNonNull(outputScaling, "outputScaling");
+        if (inputScaling.length != columns || outputScaling.length != rows) {
             throw new IllegalArgumentException("rescale expects an input scaling of shape "
                     + PythonFormat.shape(columns) + " and an output scaling of shape "
                     + PythonFormat.shape(rows));

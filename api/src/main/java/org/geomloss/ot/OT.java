@@ -2,6 +2,7 @@ package org.geomloss.ot;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.geomloss.kernels.GroundCost;
 import org.geomloss.kernels.IndependentProblems;
 import org.geomloss.kernels.Kernels;
@@ -42,7 +43,13 @@ import org.geomloss.sinkhorn.SymmetricSinkhorn;
  * <p>Validation follows upstream's order and messages ({@code ValueError} -> {@link
  * IllegalArgumentException}, {@code NotImplementedError} -> {@link UnsupportedOperationException}),
  * except where this port does what upstream refuses: an unset {@code max_iter} gets a default and
- * {@code tol} works. Stateless and thread-safe; kernels run on the library's compute pool.
+ * {@code tol} works. Messages keep upstream's wording and append the values received (the index of a
+ * negative weight, both masses, the batch row). Beyond upstream, values no float64 computation could
+ * resolve are refused: {@code reg} at or below the rounding unit {@code ulp(max |C_ij|)} of the costs
+ * (the plan {@code exp((f + g - C) / reg)} would be noise or overflow), {@code reg} or {@code rho}
+ * outside float64's normal range, {@code C_max / rho} overflowing, marginals whose total mass is 0
+ * or above {@link org.geomloss.NumericRange#MAX_TOTAL_MASS}. A {@code null} argument is a
+ * {@link NullPointerException} naming it. Stateless and thread-safe; kernels run on the library's compute pool.
  */
 public final class OT {
 
@@ -68,6 +75,7 @@ public final class OT {
         double[] a = Validation.marginal(options.a, "a", n, new int[] {n});
         double[] b = Validation.marginal(options.b, "b", m, new int[] {m});
         Validation.regularization(options.reg, options.unbalanced, options);
+        Validation.resolution(options.reg, options.unbalanced, largestMagnitude(c));
         return solveMatrices(new double[][] {c}, n, m, new double[][] {a}, new double[][] {b},
                 options.reg, options).get(0);
     }
@@ -88,7 +96,7 @@ public final class OT {
         requireOptions(options);
         Double rho = options.unbalanced;
         Validation.regularization(options.reg, rho, options);
-        if (cost == null || cost.length == 0) {
+        if (Objects.requireNonNull(cost, "C").length == 0) {
             throw new IllegalArgumentException("C should hold at least one cost matrix.");
         }
         int batch = cost.length;
@@ -105,6 +113,11 @@ public final class OT {
         int m = cost[0][0].length;
         double[][] a = batchMarginal(options.a, "a", batch, n);
         double[][] b = batchMarginal(options.b, "b", batch, m);
+        double magnitude = 0;
+        for (double[] c : flat) {
+            magnitude = Math.max(magnitude, largestMagnitude(c));
+        }
+        Validation.resolution(options.reg, rho, magnitude);
         return new OTBatchResult(solveMatrices(flat, n, m, a, b, options.reg, options));
     }
 
@@ -196,8 +209,10 @@ public final class OT {
             throw new UnsupportedOperationException("Currently, we only support cost='sqeuclidean'. "
                     + "Received cost='" + options.cost + "'.");
         }
+        double squaredDiameter = squaredDiameter(x, y, d);
+        Validation.resolution(reg, rho, squaredDiameter);
         double rhoValue = rho == null ? Double.POSITIVE_INFINITY : rho;
-        double[] schedule = EpsilonSchedule.geomspace(squaredDiameter(x, y, d), reg,
+        double[] schedule = EpsilonSchedule.geomspace(squaredDiameter, reg,
                 iterationCount(options));
         double lambda = SymmetricSinkhorn.damping(schedule[0], rhoValue);
         double[] wa = exponentials(a);
@@ -275,9 +290,16 @@ public final class OT {
     }
 
     private static void requireOptions(Object options) {
-        if (options == null) {
-            throw new IllegalArgumentException("options must not be null: start them with reg(eps)");
+        Objects.requireNonNull(options, "options must not be null: start them with reg(eps)");
+    }
+
+    /** {@code max |C_ij|}: the scale of the costs' float64 rounding. */
+    private static double largestMagnitude(double[] costs) {
+        double largest = 0;
+        for (double value : costs) {
+            largest = Math.max(largest, Math.abs(value));
         }
+        return largest;
     }
 
     /** {@code p * value^p} with {@code p = 2}: blur -> reg, reach -> unbalanced; null stays null. */
@@ -285,11 +307,19 @@ public final class OT {
         if (value == null) {
             return null;
         }
-        if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException("Parameter '" + name + "' should be >= 0 and finite. "
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException("Parameter '" + name + "' should be > 0 and finite. "
                     + "Received " + PythonFormat.repr(value) + ".");
         }
-        return 2 * (value * value);
+        double scaled = 2 * (value * value);
+        if (!(scaled >= Double.MIN_NORMAL) || Double.isInfinite(scaled)) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "Parameter '%s' gives 2 %s^2 = %s, outside float64's normal range. Received "
+                            + "%s; valid: %s in [%.3g, %.3g].", name, name,
+                    PythonFormat.repr(scaled), PythonFormat.repr(value), name,
+                    Math.sqrt(Double.MIN_NORMAL / 2), Math.sqrt(Double.MAX_VALUE / 2)));
+        }
+        return scaled;
     }
 
     private static double[][] batchMarginal(double[][] weights, String name, int batch, int size) {
@@ -305,8 +335,8 @@ public final class OT {
                             : "(" + weights.length + ", ragged)") + ".");
         }
         for (int k = 0; k < batch; k++) {
-            result[k] = Validation.marginal(weights == null ? null : weights[k], name, size,
-                    expected);
+            result[k] = Validation.marginal(weights == null ? null : weights[k], name,
+                    name + "[" + k + "]", size, expected);
         }
         return result;
     }

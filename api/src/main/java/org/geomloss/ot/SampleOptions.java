@@ -1,5 +1,7 @@
 package org.geomloss.ot;
 
+import java.util.Objects;
+
 /**
  * Options of {@link OT#solveSample}: GeomLoss's {@code ot.solve_sample} arguments. The cost is
  * {@code "sqeuclidean"}, {@code C(x, y) = |x - y|^2} (no 1/2, unlike {@code SamplesLoss}).
@@ -86,7 +88,7 @@ public final class SampleOptions extends SinkhornOptions<SampleOptions> {
     /** The cost name: only {@code "sqeuclidean"} (the default) is supported. */
     public SampleOptions cost(String name) {
         SampleOptions copy = copy();
-        copy.cost = name;
+        copy.cost = Objects.requireNonNull(name, "cost");
         return copy;
     }
 

@@ -1,5 +1,7 @@
 package org.geomloss.ot;
 
+import java.util.Objects;
+
 /**
  * The parameters shared by the three ot solvers (GeomLoss's keyword arguments {@code unbalanced},
  * {@code unbalanced_type}, {@code method}, {@code max_iter}, {@code tol}), plus the cap on the
@@ -80,14 +82,14 @@ public abstract sealed class SinkhornOptions<T extends SinkhornOptions<T>>
     /** GeomLoss's {@code unbalanced_type}: only {@code "KL"} (the default) is supported. */
     public T unbalancedType(String type) {
         T copy = copy();
-        copy.unbalancedType = type;
+        copy.unbalancedType = Objects.requireNonNull(type, "unbalancedType");
         return copy;
     }
 
     /** GeomLoss's {@code method}: only {@code "auto"} (the default) is supported. */
     public T method(String name) {
         T copy = copy();
-        copy.method = name;
+        copy.method = Objects.requireNonNull(name, "method");
         return copy;
     }
 

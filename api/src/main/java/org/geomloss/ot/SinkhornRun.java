@@ -13,9 +13,9 @@ import org.geomloss.sinkhorn.SymmetricSinkhorn;
  */
 final class SinkhornRun {
 
-    /** The final potentials and how the run ended. */
+    /** The final potentials, how the run ended and the tolerance it ran with (null: none). */
     record Outcome(double[] f, double[] g, double[] fAA, double[] gBB, int iterations,
-                   Convergence convergence) {
+                   Convergence convergence, Double tol) {
     }
 
     private SinkhornRun() {
@@ -45,11 +45,11 @@ final class SinkhornRun {
             return new Outcome(last.fBA().potential(), last.gAB().potential(),
                     last.debiased() ? last.fAA().potential() : null,
                     last.debiased() ? last.gBB().potential() : null, schedule.length,
-                    Convergence.FIXED_SCHEDULE);
+                    Convergence.FIXED_SCHEDULE, null);
         }
         Refinement.Outcome refined = loop.refine(eps, a, b, new Refinement(tol, maxExtra));
         return new Outcome(loop.fBA(), loop.gAB(), loop.fAA(), loop.gBB(),
                 schedule.length + refined.iterations(),
-                refined.converged() ? Convergence.CONVERGED : Convergence.NOT_CONVERGED);
+                refined.converged() ? Convergence.CONVERGED : Convergence.NOT_CONVERGED, tol);
     }
 }

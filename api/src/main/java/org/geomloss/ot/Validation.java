@@ -3,6 +3,9 @@ package org.geomloss.ot;
 import static org.geomloss.ot.PythonFormat.repr;
 import static org.geomloss.ot.PythonFormat.shape;
 
+import java.util.Objects;
+import org.geomloss.NumericRange;
+
 /**
  * The argument checks of GeomLoss's ot solvers, with upstream's messages ({@code ValueError} becomes
  * {@link IllegalArgumentException}, {@code NotImplementedError} becomes
@@ -35,9 +38,13 @@ final class Validation {
             throw new IllegalArgumentException(
                     "Parameter 'reg' should be finite. Received " + repr(reg) + ".");
         }
+        NumericRange.power("reg", reg, 1);
         if (unbalanced != null && !(unbalanced > 0)) {
             throw new IllegalArgumentException("Parameter 'unbalanced' should be None (= +infty) "
                     + "or > 0. Received " + repr(unbalanced) + ".");
+        }
+        if (unbalanced != null) {
+            NumericRange.power("unbalanced", unbalanced, 1);
         }
         if (!"KL".equals(options.unbalancedType)) {
             throw new UnsupportedOperationException("Currently, we only support unbalanced OT with "
@@ -69,6 +76,16 @@ final class Validation {
      * a negative entry is refused; non-finite entries are refused too (upstream lets NaN through).
      */
     static double[] marginal(double[] weights, String name, int size, int[] expectedShape) {
+        return marginal(weights, name, name, size, expectedShape);
+    }
+
+    /**
+     * As {@link #marginal(double[], String, int, int[])}, with {@code label} naming the weights in
+     * the appended values ({@code a[2]} for row 2 of a batch); the total mass must be in
+     * {@code (0, NumericRange.MAX_TOTAL_MASS]} (upstream divides by it).
+     */
+    static double[] marginal(double[] weights, String name, String label, int size,
+                             int[] expectedShape) {
         if (weights == null) {
             double[] uniform = new double[size];
             java.util.Arrays.fill(uniform, 1.0 / size);
@@ -79,18 +96,20 @@ final class Validation {
                     + shape(expectedShape) + ". Instead, received an array of shape "
                     + shape(weights.length) + ".");
         }
-        for (double w : weights) {
-            if (w < 0) {
+        for (int i = 0; i < weights.length; i++) {
+            if (weights[i] < 0) {
                 throw new IllegalArgumentException("The marginal '" + name
-                        + "' contains negative values. We require that " + name + " >= 0.");
+                        + "' contains negative values. We require that " + name + " >= 0. Received "
+                        + label + "[" + i + "] = " + repr(weights[i]) + ".");
             }
         }
         for (int i = 0; i < weights.length; i++) {
             if (!Double.isFinite(weights[i])) {
                 throw new IllegalArgumentException("The marginal '" + name + "' should be finite: "
-                        + name + "[" + i + "] = " + repr(weights[i]) + ".");
+                        + label + "[" + i + "] = " + repr(weights[i]) + ".");
             }
         }
+        NumericRange.totalMass("The marginal '" + label + "'", sum(weights));
         return weights.clone();
     }
 
@@ -103,6 +122,7 @@ final class Validation {
             double ma = sum(a[k]);
             double mb = sum(b[k]);
             if (Math.abs(ma - mb) / (ma + mb) > MASS_TOLERANCE) {
+                String row = a.length == 1 ? "" : "[" + k + "]";
                 throw new IllegalArgumentException("The two arrays of marginal weights 'a' and 'b' "
                         + (a.length == 1 ? "do not sum up to the same value."
                                 : "have rows that do not sum up to the same values.")
@@ -110,14 +130,40 @@ final class Validation {
                         + "this error, you may either normalize the two marginals to make sure "
                         + "that their weights sum up to compatible values (= 1 for probability "
                         + "distributions), or use UNbalanced optimal transport with the "
-                        + "'unbalanced' keyword argument.");
+                        + "'unbalanced' keyword argument. Received sum(a" + row + ") = " + repr(ma)
+                        + ", sum(b" + row + ") = " + repr(mb)
+                        + (a.length == 1 ? "" : " (batch row " + k + ")") + ".");
             }
+        }
+    }
+
+    /**
+     * The temperature against the costs: {@code reg} must exceed the float64 rounding unit of the
+     * largest cost, or {@code (f + g - C) / reg} carries rounding errors above 1 and the plan
+     * {@code exp((f + g - C) / reg)} cannot be resolved (its marginal error cannot fall below tol,
+     * and for {@code reg} far below, it overflows). The penalty {@code rho} must keep
+     * {@code C / rho} finite.
+     *
+     * @param costMagnitude the largest {@code |C_ij|} of the problem
+     */
+    static void resolution(double reg, Double unbalanced, double costMagnitude) {
+        double unit = Math.ulp(costMagnitude);
+        if (!(reg > unit)) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "Parameter 'reg' should exceed the float64 rounding unit %.3g of the largest cost"
+                            + " %.3g: exp((f + g - C) / reg) cannot be resolved. Received %s; valid:"
+                            + " reg > %.3g (or rescale the costs).", unit, costMagnitude, repr(reg),
+                    unit));
+        }
+        if (unbalanced != null) {
+            NumericRange.finiteCostRatio("unbalanced", unbalanced, 1, costMagnitude);
         }
     }
 
     /** Checks that {@code rows} is non-empty, rectangular and finite; returns it flat. */
     static double[] rectangular(double[][] rows, String name) {
-        if (rows == null || rows.length == 0 || rows[0] == null || rows[0].length == 0) {
+        Objects.requireNonNull(rows, name);
+        if (rows.length == 0 || rows[0] == null || rows[0].length == 0) {
             throw new IllegalArgumentException(
                     name + " should have at least one row and one column.");
         }
@@ -143,10 +189,7 @@ final class Validation {
 
     /** Widens a float array of rows exactly to double, then checks it like {@link #rectangular}. */
     static double[][] widen(float[][] rows, String name) {
-        if (rows == null) {
-            throw new IllegalArgumentException(
-                    name + " should have at least one row and one column.");
-        }
+        Objects.requireNonNull(rows, name);
         double[][] wide = new double[rows.length][];
         for (int i = 0; i < rows.length; i++) {
             if (rows[i] != null) {

@@ -42,13 +42,15 @@ class ValidationTest {
     void solveChecksMarginalsBeforeParameters() {
         assertIllegal("The marginal 'a' should be of shape (2,). Instead, received an array of "
                 + "shape (3,).", () -> OT.solve(C, SolveOptions.reg(-1).a(new double[] {1, 1, 1})));
-        assertIllegal("The marginal 'b' contains negative values. We require that b >= 0.",
+        assertIllegal("The marginal 'b' contains negative values. We require that b >= 0. "
+                + "Received b[1] = -1.0.",
                 () -> OT.solve(C, SolveOptions.reg(0).b(new double[] {1, -1, 1})));
         assertIllegal("The two arrays of marginal weights 'a' and 'b' do not sum up to the same "
                 + "value. As a consequence, the balanced OT problem is not feasible. To fix this "
                 + "error, you may either normalize the two marginals to make sure that their weights "
                 + "sum up to compatible values (= 1 for probability distributions), or use "
-                + "UNbalanced optimal transport with the 'unbalanced' keyword argument.",
+                + "UNbalanced optimal transport with the 'unbalanced' keyword argument. "
+                + "Received sum(a) = 2.0, sum(b) = 1.0.",
                 () -> OT.solve(C, SolveOptions.reg(1).a(new double[] {1, 1})));
     }
 
@@ -57,9 +59,11 @@ class ValidationTest {
         // r = |2 - 2.003| / 4.003 = 7.5e-4 <= 1e-3 passes.
         OT.solve(C, SolveOptions.reg(1).a(new double[] {1, 1}).b(new double[] {1, 1, 0.003})
                 .maxIter(2));
-        // Masses 0 give r = NaN, which passes as upstream.
-        OT.solve(C, SolveOptions.reg(1).a(new double[] {0, 0}).b(new double[] {0, 0, 0})
-                .maxIter(2));
+        // Masses 0, which upstream lets through (r = NaN), are refused with the marginal's name.
+        assertIllegal("The marginal 'a' has total mass 0.0; valid: 0 < mass <= 1.00e+134 (a "
+                + "product of two masses times a cost must be finite); rescale the weights",
+                () -> OT.solve(C, SolveOptions.reg(1).a(new double[] {0, 0})
+                        .b(new double[] {0, 0, 0})));
         // Unbalanced OT accepts any masses.
         OT.solve(C, SolveOptions.reg(1).a(new double[] {5, 1}).unbalanced(1).maxIter(2));
     }
@@ -76,6 +80,11 @@ class ValidationTest {
                 () -> OT.solveBatch(c, BatchSolveOptions.reg(1).a(new double[][] {{1, 1}, {1, 2}})
                         .b(new double[][] {{1, 0.5, 0.5}, {1, 0.5, 0.5}})));
         assertTrue(e.getMessage().contains("have rows that do not sum up to the same values."));
+        assertTrue(e.getMessage().endsWith("Received sum(a[1]) = 3.0, sum(b[1]) = 2.0 (batch row "
+                + "1)."), e.getMessage());
+        assertIllegal("The marginal 'a' contains negative values. We require that a >= 0. "
+                + "Received a[1][0] = -1.0.", () -> OT.solveBatch(c, BatchSolveOptions.reg(1)
+                        .a(new double[][] {{1, 1}, {-1, 3}})));
         assertIllegal("C should hold matrices of one shape: C[1] is (1, 3), C[0] is (2, 3).",
                 () -> OT.solveBatch(new double[][][] {C, {{1, 2, 3}}}, BatchSolveOptions.reg(1)));
     }
@@ -90,9 +99,9 @@ class ValidationTest {
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> OT.solveSample(XA, XB, SampleOptions.defaults()));
         assertTrue(missing.getMessage().contains("'reg' (or 'blur') is required"));
-        assertUnsupported("Currently, we require that reg > 0.",
+        assertIllegal("Parameter 'blur' should be > 0 and finite. Received 0.0.",
                 () -> OT.solveSample(XA, XB, SampleOptions.blur(0)));
-        assertIllegal("Parameter 'unbalanced' should be None (= +infty) or > 0. Received 0.0.",
+        assertIllegal("Parameter 'reach' should be > 0 and finite. Received 0.0.",
                 () -> OT.solveSample(XA, XB, SampleOptions.blur(1).reach(0)));
         assertIllegal("Expected X_a and X_b to have the same number of coordinates per sample. "
                 + "Received D=2 for X_a and D=1 for X_b.",
@@ -101,12 +110,13 @@ class ValidationTest {
                 + "value. As a consequence, the balanced OT problem is not feasible. To fix this "
                 + "error, you may either normalize the two marginals to make sure that their weights "
                 + "sum up to compatible values (= 1 for probability distributions), or use "
-                + "UNbalanced optimal transport with the 'unbalanced' keyword argument.",
+                + "UNbalanced optimal transport with the 'unbalanced' keyword argument. "
+                + "Received sum(a) = 3.0, sum(b) = 1.0.",
                 () -> OT.solveSample(XA, XB, SampleOptions.blur(1).a(new double[] {1, 2})));
         UnsupportedOperationException cost = assertThrows(UnsupportedOperationException.class,
                 () -> OT.solveSample(XA, XB, SampleOptions.blur(1).cost("euclidean")));
         assertTrue(cost.getMessage().contains("sqeuclidean"));
-        assertIllegal("Parameter 'blur' should be >= 0 and finite. Received -0.5.",
+        assertIllegal("Parameter 'blur' should be > 0 and finite. Received -0.5.",
                 () -> OT.solveSample(XA, XB, SampleOptions.blur(-0.5)));
     }
 
@@ -132,8 +142,8 @@ class ValidationTest {
                 new double[][] {{0, Double.POSITIVE_INFINITY}}, XB, SampleOptions.blur(1)));
         assertIllegal("The marginal 'a' should be finite: a[0] = nan.", () -> OT.solve(C,
                 SolveOptions.reg(1).a(new double[] {Double.NaN, 1})));
-        assertIllegal("options must not be null: start them with reg(eps)",
-                () -> OT.solve(C, null));
+        assertEquals("options must not be null: start them with reg(eps)",
+                assertThrows(NullPointerException.class, () -> OT.solve(C, null)).getMessage());
     }
 
     @Test

@@ -69,6 +69,10 @@ final class GalleryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         InputChecks.atLeastOne("--n", n);
+        Gallery gallery = new Gallery(flow(), selected(), backend.value());
+        FileRoles files = new FileRoles().input("--source", source).input("--target", target);
+        gallery.files(out).forEach(file -> files.output("--out", file));
+        files.check();
         PrintWriter printer = spec.commandLine().getOut();
         DensityImage sourceDensity = source == null
                 ? DensityImage.fromImage(BuiltInShapes.crescentPicture()) : DensityImage.read(source);
@@ -76,7 +80,6 @@ final class GalleryCommand implements Callable<Integer> {
                 ? DensityImage.fromImage(BuiltInShapes.ringPicture()) : DensityImage.read(target);
         Measure x = Measure.of(new DensitySampler(sourceDensity, seed.value()).sample(n));
         Measure y = Measure.of(new DensitySampler(targetDensity, seed.value() + 1).sample(n));
-        Gallery gallery = new Gallery(flow(), selected(), backend.value());
         printer.printf(Locale.ROOT, "Gradient flows in 2D, N = M = %d, into %s%n", n, out);
         long start = System.nanoTime();
         gallery.run(x, y, out, entry -> {

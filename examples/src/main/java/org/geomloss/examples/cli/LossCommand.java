@@ -95,6 +95,10 @@ final class LossCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        new FileRoles().input("X", xFile).input("Y", yFile).input("--x-weights", xWeights)
+                .input("--y-weights", yWeights).output("--grad-x", gradX).output("--grad-y", gradY)
+                .output("--grad-a", gradA).output("--grad-b", gradB)
+                .output("--potential-x", potentialX).output("--potential-y", potentialY).check();
         RepeatTimer timer = new RepeatTimer(repeat);
         ArrayWriter arrays = dtype.writer();
         SamplesLoss loss = options.build();

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.geomloss.examples.io.ArrayFiles;
 import org.geomloss.examples.io.NumericMatrix;
 import org.geomloss.examples.io.PointCloudInput;
@@ -132,10 +133,16 @@ final class OtCommand implements Callable<Integer> {
         if (costMatrix == null && count != 2) {
             throw new IllegalArgumentException("give two point clouds X Y, got only " + clouds[0]);
         }
+        new FileRoles().input("X", count > 0 ? clouds[0] : null)
+                .input("Y", count > 1 ? clouds[1] : null).input("--cost-matrix", costMatrix)
+                .input("--x-weights", xWeights).input("--y-weights", yWeights).output("--plan", plan)
+                .output("--potential-a", potentialA).output("--potential-b", potentialB)
+                .output("--marginal-a", marginalA).output("--marginal-b", marginalB)
+                .output("--a-to-b", aToB).check();
         RepeatTimer timer = new RepeatTimer(repeat);
         Supplier<OTResult> solver = costMatrix != null ? matrixSolver() : sampleSolver();
         OTResult result = timer.time(() -> {
-            OTResult solved = solver.get();
+            OTResult solved = namingFiles(solver);
             solved.value(); // computed on first use: part of the solve's time
             return solved;
         });
@@ -170,6 +177,42 @@ final class OtCommand implements Callable<Integer> {
         out.println(Json.write(json));
         out.flush();
         return 0;
+    }
+
+    /**
+     * Runs {@code solver}; a refusal of an array read from a file gets the file's name in front
+     * ({@code C.npy: C should be finite: ...}).
+     */
+    private OTResult namingFiles(Supplier<OTResult> solver) {
+        try {
+            return solver.get();
+        } catch (IllegalArgumentException e) {
+            Map<String, Path> arguments = new LinkedHashMap<>();
+            arguments.put("C", costMatrix);
+            boolean twoClouds = clouds != null && clouds.length == 2;
+            arguments.put("X_a", twoClouds ? clouds[0] : null);
+            arguments.put("X_b", twoClouds ? clouds[1] : null);
+            arguments.put("a", xWeights);
+            arguments.put("b", yWeights);
+            String files = arguments.entrySet().stream()
+                    .filter(argument -> argument.getValue() != null
+                            && mentions(e.getMessage(), argument.getKey()))
+                    .map(argument -> argument.getValue().toString())
+                    .collect(Collectors.joining(", "));
+            if (files.isEmpty()) {
+                throw e;
+            }
+            throw new IllegalArgumentException(files + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether a message of the ot solvers is about the argument {@code name}: it starts with the
+     * name, quotes it, indexes it, or (names longer than one letter) contains it.
+     */
+    private static boolean mentions(String message, String name) {
+        return message.startsWith(name + " ") || message.contains("'" + name + "'")
+                || message.contains(name + "[") || (name.length() > 1 && message.contains(name));
     }
 
     private Supplier<OTResult> sampleSolver() {

@@ -51,6 +51,7 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        new FileRoles().input("--x", xFile).input("--y", yFile).output("--out", out).check();
         InputChecks.atLeastOne("--n", n);
         Measure x = xFile != null ? PointCloudInput.read(xFile, null, null)
                 : Measure.of(BuiltInShapes.crescent(n, seed.value()));

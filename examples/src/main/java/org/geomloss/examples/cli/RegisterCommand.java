@@ -75,6 +75,7 @@ final class RegisterCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--mode must be rigid or free, got '"
                     + mode + "'");
         };
+        new FileRoles().input("--x", xFile).input("--y", yFile).output("--out", out).check();
         InputChecks.atLeastOne("--n", n);
         SamplesLoss loss = options.build();
         Measure x = xFile != null ? PointCloudInput.read(xFile, null, null) : builtInSource(chosen);

@@ -7,10 +7,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 
 /**
  * A picture made of a grid of square {@link Panel}s with titles, drawn with Java2D off screen (it
@@ -87,20 +84,9 @@ public final class PanelFigure {
         return image;
     }
 
-    /** Saves the picture as PNG, creating the parent folders. */
+    /** Saves the picture as PNG, creating the parent folders; see {@link PngFiles#write}. */
     public void save(Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            if (!ImageIO.write(image, "png", file.toFile())) {
-                throw new IllegalStateException("no PNG writer in this JVM");
-            }
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot write the picture: " + e.getMessage(),
-                    e);
-        }
+        PngFiles.write(file, image);
     }
 
     /**

@@ -44,13 +44,22 @@ public final class Gallery {
                         double firstLoss, double lastLoss) {
     }
 
+    /** The pictures {@link #run} writes into {@code folder}, in the order it writes them. */
+    public List<Path> files(Path folder) {
+        return settings.stream().map(setting -> file(folder, setting)).toList();
+    }
+
+    private static Path file(Path folder, GallerySetting setting) {
+        return folder.resolve(setting.fileName());
+    }
+
     /** Runs every setting, writes {@code folder/<setting>.png}, tells {@code done} of each one. */
     public List<Entry> run(Measure source, Measure target, Path folder, Consumer<Entry> done) {
         List<Entry> entries = new ArrayList<>();
         for (GallerySetting setting : settings) {
             GradientFlow.Result result = flow.run(setting.samplesLoss(backend), source, target);
             PanelFigure figure = GradientFlowFigure.draw(setting.label(), result, target);
-            Path file = folder.resolve(setting.fileName());
+            Path file = file(folder, setting);
             figure.save(file);
             double[] losses = result.losses();
             Entry entry = new Entry(setting, file, result.secondsPerIteration(), losses[0],

@@ -2,8 +2,7 @@ package org.geomloss.examples.images;
 
 import java.awt.image.BufferedImage;
 import java.io.File;
-import java.io.IOException;
-import javax.imageio.ImageIO;
+import org.geomloss.examples.draw.PngFiles;
 import org.geomloss.images.ImagesBarycenter;
 
 /**
@@ -22,7 +21,7 @@ public final class BarycenterExample {
     private BarycenterExample() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         File output = new File(args.length > 0 ? args[0] : "barycenters.png");
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 64;
@@ -41,7 +40,7 @@ public final class BarycenterExample {
                 draw(picture, density, n, row * n, column * n);
             }
         }
-        ImageIO.write(picture, "png", output);
+        PngFiles.write(output.toPath(), picture);
         System.out.printf("%d barycenters of 4 shapes on %dx%d in %.1f s -> %s%n", PANEL * PANEL,
                 n, n, (System.nanoTime() - start) * 1e-9, output.getAbsolutePath());
     }

@@ -2,8 +2,7 @@ package org.geomloss.examples.images;
 
 import java.awt.image.BufferedImage;
 import java.io.File;
-import java.io.IOException;
-import javax.imageio.ImageIO;
+import org.geomloss.examples.draw.PngFiles;
 import org.geomloss.images.GridLossResult;
 import org.geomloss.images.VolumesLoss;
 
@@ -21,7 +20,7 @@ public final class VolumeExample {
     private VolumeExample() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         File output = new File(args.length > 0 ? args[0] : "volume-gradient.png");
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 64;
@@ -45,7 +44,7 @@ public final class VolumeExample {
         System.out.println("central slice of dS/da -> " + output.getAbsolutePath());
     }
 
-    private static void writeSlice(double[] volume, int n, File output) throws IOException {
+    private static void writeSlice(double[] volume, int n, File output) {
         int z = n / 2;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -60,6 +59,6 @@ public final class VolumeExample {
                 picture.getRaster().setSample(x, y, 0, (int) Math.round(255 * v));
             }
         }
-        ImageIO.write(picture, "png", output);
+        PngFiles.write(output.toPath(), picture);
     }
 }

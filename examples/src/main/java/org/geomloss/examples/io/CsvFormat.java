@@ -2,6 +2,8 @@ package org.geomloss.examples.io;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,9 +75,10 @@ public final class CsvFormat {
         return NumericMatrix.of(rows.size(), columns, values);
     }
 
-    /** Writes the table with full double precision, one row per line. */
+    /** Writes the table with full double precision, one row per line, atomically ({@link AtomicFiles}). */
     public static void write(Path file, NumericMatrix matrix) {
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        AtomicFiles.write(file, stream -> {
+            Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
             for (int i = 0; i < matrix.rows(); i++) {
                 StringBuilder line = new StringBuilder();
                 for (int k = 0; k < matrix.columns(); k++) {
@@ -83,9 +86,8 @@ public final class CsvFormat {
                 }
                 out.write(line.append('\n').toString());
             }
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot write: " + e.getMessage(), e);
-        }
+            out.flush();
+        });
     }
 
     private static String format(double value) {

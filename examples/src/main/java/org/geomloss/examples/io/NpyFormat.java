@@ -2,7 +2,6 @@ package org.geomloss.examples.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -141,7 +140,7 @@ public final class NpyFormat {
         return new NumericMatrix(rows, columns, values, shape.length == 1);
     }
 
-    /** Writes {@code matrix} as a C-order {@code .npy} file, format version 1.0. */
+    /** Writes {@code matrix} as a C-order {@code .npy} file, format version 1.0, atomically ({@link AtomicFiles}). */
     public static void write(Path file, NumericMatrix matrix, DType dtype) {
         String shape = matrix.shapeText();
         String dictionary = "{'descr': '" + dtype.descr() + "', 'fortran_order': False, 'shape': "
@@ -161,11 +160,7 @@ public final class NpyFormat {
                 buffer.putDouble(value);
             }
         }
-        try (OutputStream out = Files.newOutputStream(file)) {
-            out.write(buffer.array());
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot write: " + e.getMessage(), e);
-        }
+        AtomicFiles.write(file, out -> out.write(buffer.array()));
     }
 
     static byte[] readAll(Path file) {
