@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 import org.geomloss.kernels.CostFunction;
 import org.geomloss.kernels.Device;
+import org.geomloss.kernels.Devices;
 import org.geomloss.kernels.GroundCost;
 import org.geomloss.kernels.IndependentProblems;
 import org.geomloss.kernels.PointArray;
@@ -453,7 +454,7 @@ public final class SamplesLoss {
         private boolean debias = true;
         private boolean verbose;
         private Backend backend = Backend.AUTO;
-        private Device device = Device.jvm();
+        private Device device = Devices.jvm();
         private SinkhornProgress progress = SinkhornProgress.NONE;
 
         private Builder() {
@@ -581,7 +582,7 @@ public final class SamplesLoss {
             return this;
         }
 
-        /** Where the kernels run (default {@link Device#jvm()}). */
+        /** Where the kernels run (default {@link Devices#jvm()}). */
         public Builder device(Device value) {
             this.device = Objects.requireNonNull(value, "device");
             return this;
@@ -649,8 +650,8 @@ public final class SamplesLoss {
             if (reach != null && usesTemperature(loss)) {
                 NumericRange.power("reach", reach, p);
             }
-            if (cost != null && !(cost instanceof GroundCost) && device != Device.jvm()) {
-                throw new IllegalArgumentException("cost: a custom CostFunction runs on Device.jvm() "
+            if (cost != null && !(cost instanceof GroundCost) && device != Devices.jvm()) {
+                throw new IllegalArgumentException("cost: a custom CostFunction runs on Devices.jvm() "
                         + "only, not on " + device.description());
             }
             return new SamplesLoss(this);

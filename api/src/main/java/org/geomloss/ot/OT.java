@@ -19,7 +19,7 @@ import org.geomloss.sinkhorn.SymmetricSinkhorn;
 /**
  * Entropic optimal transport with access to plans and potentials: GeomLoss's {@code geomloss.ot}
  * ({@code solve}, {@code solve_batch}, {@code solve_sample}). Every solver minimises
- * <pre>  <C, pi> + eps KL(pi | a x b) + rho KL(pi 1 | a) + rho KL(pi^T 1 | b)</pre>
+ * <pre>{@code  <C, pi> + eps KL(pi | a x b) + rho KL(pi 1 | a) + rho KL(pi^T 1 | b)}</pre>
  * over plans {@code pi >= 0} ({@code rho = +infinity}: the marginals are constraints), with
  * GeomLoss's symmetric Sinkhorn loop ({@link SymmetricSinkhorn}) and its annealing: temperatures in
  * geometric progression from {@code max(R, eps)} down to {@code eps}

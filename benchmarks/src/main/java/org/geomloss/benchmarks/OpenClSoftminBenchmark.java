@@ -4,6 +4,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.geomloss.kernels.BlockSparsity;
 import org.geomloss.kernels.Device;
+import org.geomloss.kernels.Devices;
 import org.geomloss.kernels.GroundCost;
 import org.geomloss.kernels.Kernels;
 import org.geomloss.kernels.PointArray;
@@ -29,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * the outputs only, like the Sinkhorn loop.
  *
  * <p>The score is seconds per soft-min; throughput in G pairs/s is {@code N^2 / score / 1e9}. The
- * device is the parameter {@code device} (a {@link Device#parse(String)} value: {@code opencl},
+ * device is the parameter {@code device} (a {@link Devices#parse(String)} value: {@code opencl},
  * {@code opencl:P:D}, {@code opencl:<name>}, or {@code jvm} for comparison). The setup checks 32 rows
  * against the scalar float64 reference (relative 1e-4) before anything is timed, and prints the device.
  *
@@ -52,7 +53,7 @@ public class OpenClSoftminBenchmark {
     @Param({"2000", "10000", "50000"})
     public int n;
 
-    /** The device, as accepted by {@link Device#parse(String)}. */
+    /** The device, as accepted by {@link Devices#parse(String)}. */
     @Param({"opencl"})
     public String device;
 
@@ -75,7 +76,7 @@ public class OpenClSoftminBenchmark {
         }
         blocks = BlockSparsity.dense(n, n);
         out = new double[n];
-        Device selected = Device.parse(device);
+        Device selected = Devices.parse(device);
         kernels = selected.kernels();
         System.out.println("# Device: " + selected.description());
         checkAgainstScalarReference();

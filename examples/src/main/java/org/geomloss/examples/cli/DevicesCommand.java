@@ -2,16 +2,15 @@ package org.geomloss.examples.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.geomloss.kernels.Device;
-import org.geomloss.kernels.opencl.OpenClDevices;
+import org.geomloss.kernels.Devices;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code geomloss devices}: where the kernels can run, for {@code --device}. */
 @Command(name = "devices", mixinStandardHelpOptions = true,
-        description = "Lists the devices --device can name: the JVM, and each OpenCL device (or why "
-                + "OpenCL is unavailable).")
+        description = "Lists the devices --device can name: the JVM, then each OpenCL device "
+                + "(each line starts with its --device value), or why OpenCL is unavailable.")
 final class DevicesCommand implements Callable<Integer> {
 
     @Spec
@@ -20,9 +19,8 @@ final class DevicesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        out.println("jvm: " + Device.jvm().description());
-        for (String line : OpenClDevices.describeAll()) {
-            out.println("opencl: " + line);
+        for (String line : Devices.list()) {
+            out.println(line);
         }
         out.flush();
         return 0;

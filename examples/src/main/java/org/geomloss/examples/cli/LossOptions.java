@@ -3,11 +3,9 @@ package org.geomloss.examples.cli;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.geomloss.SamplesLoss;
 import org.geomloss.kernels.Device;
-import org.geomloss.kernels.opencl.OpenClDevices;
+import org.geomloss.kernels.Devices;
 import picocli.CommandLine.Option;
 
 /**
@@ -16,8 +14,6 @@ import picocli.CommandLine.Option;
  * keyword, which validates them (a bad value gives an error naming the option and the value).
  */
 final class LossOptions {
-
-    private static final Pattern INDICES = Pattern.compile("(\\d+):(\\d+)");
 
     @Option(names = "--loss", paramLabel = "NAME", defaultValue = "sinkhorn",
             description = "sinkhorn, hausdorff, energy, gaussian or laplacian (default: ${DEFAULT-VALUE}).")
@@ -100,25 +96,13 @@ final class LossOptions {
         return builder.device(device()).build();
     }
 
-    /** The device named by {@code --device}. */
+    /** The device named by {@code --device} (see {@link Devices#parse(String)}). */
     Device device() {
-        String name = device.strip();
-        if (name.equalsIgnoreCase("jvm")) {
-            return Device.jvm();
+        try {
+            return Devices.parse(device);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--device: " + e.getMessage(), e);
         }
-        if (name.equalsIgnoreCase("opencl")) {
-            return OpenClDevices.preferred();
-        }
-        if (name.regionMatches(true, 0, "opencl:", 0, 7)) {
-            String selector = name.substring(7);
-            Matcher indices = INDICES.matcher(selector);
-            return indices.matches()
-                    ? OpenClDevices.select(Integer.parseInt(indices.group(1)),
-                            Integer.parseInt(indices.group(2)))
-                    : OpenClDevices.select(selector);
-        }
-        throw new IllegalArgumentException("--device must be jvm, opencl, opencl:NAME or "
-                + "opencl:P:D, got '" + device + "'");
     }
 
     private Double truncateValue() {

@@ -190,12 +190,18 @@ class LossCommandTest {
         assertTrue(JSON.readTree(jvm.out()).get("device").asText().startsWith("jvm"));
         CliRun bogus = CliRun.of("loss", xFile.toString(), yFile.toString(), "--device", "tpu");
         assertEquals(2, bogus.exitCode());
-        assertTrue(bogus.err().contains("--device must be jvm, opencl, opencl:NAME or opencl:P:D, "
-                + "got 'tpu'"), bogus.err());
+        assertTrue(bogus.err().contains("--device: device 'tpu' is not one of jvm, opencl, "
+                + "opencl:P:D, opencl:<name fragment>"), bogus.err());
         CliRun devices = CliRun.of("devices");
         assertEquals(0, devices.exitCode(), devices.err());
-        assertTrue(devices.out().startsWith("jvm: jvm"), devices.out());
-        assertTrue(devices.out().contains("opencl: "), devices.out());
+        String[] lines = devices.out().split("\\R");
+        assertTrue(lines[0].startsWith("jvm "), devices.out());
+        assertTrue(lines.length >= 2, devices.out());
+        for (int k = 1; k < lines.length; k++) {
+            // The tool ships the OpenCL artifact: a device, or a machine without a driver.
+            assertTrue(lines[k].startsWith("opencl:") || lines[k].startsWith("OpenCL is unavailable: ")
+                    && lines[k].contains("install an OpenCL driver"), lines[k]);
+        }
     }
 
     @Test

@@ -40,7 +40,7 @@ record OpenClDiscovery(List<OpenClDeviceInfo> devices, String unavailableReason)
 
     /** Advice appended to every "OpenCL is unavailable" message. */
     static final String INSTALL_HINT = "install an OpenCL driver (ICD) for your device, or PoCL for the CPU "
-            + "(Debian/Ubuntu: apt-get install ocl-icd-libopencl1 pocl-opencl-icd), or use Device.jvm()";
+            + "(Debian/Ubuntu: apt-get install ocl-icd-libopencl1 pocl-opencl-icd), or use Devices.jvm()";
 
     /** The machine's devices, enumerated at first use. */
     static OpenClDiscovery get() {

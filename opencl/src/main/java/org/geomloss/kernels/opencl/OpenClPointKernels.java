@@ -51,7 +51,7 @@ import org.jocl.cl_mem;
  *
  * <p>Edge cases: N = 0 does nothing; M = 0 gives {@code +infinity} soft-mins and zero sums and
  * gradients. A {@link CostFunction} that is not a {@link GroundCost} is refused with an
- * {@link UnsupportedOperationException}: custom costs run on {@code Device.jvm()} only. A failure of
+ * {@link UnsupportedOperationException}: custom costs run on {@code Devices.jvm()} only. A failure of
  * the OpenCL runtime throws an {@link IllegalStateException} naming the device; nothing falls back to
  * the JVM.
  *
@@ -221,7 +221,7 @@ public final class OpenClPointKernels implements PointKernels {
         }
         throw new UnsupportedOperationException("custom cost functions (" + cost.getClass().getName()
                 + ") cannot run on OpenCL, only GroundCost.HALF_SQUARED_EUCLIDEAN and "
-                + "GroundCost.EUCLIDEAN can: use Device.jvm() for this cost");
+                + "GroundCost.EUCLIDEAN can: use Devices.jvm() for this cost");
     }
 
     private static String suffix(GroundCost cost) {

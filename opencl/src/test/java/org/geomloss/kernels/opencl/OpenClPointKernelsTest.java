@@ -199,7 +199,7 @@ class OpenClPointKernelsTest {
         PointArray p = new PointArray(new float[] {0f}, 1, 1);
         var e = assertThrows(UnsupportedOperationException.class, () -> openCl.softmin(custom, p, p,
                 new double[1], 1.0, BlockSparsity.dense(1, 1), new double[1]));
-        assertTrue(e.getMessage().contains("Device.jvm()"), e.getMessage());
+        assertTrue(e.getMessage().contains("Devices.jvm()"), e.getMessage());
     }
 
     @Test

@@ -7,9 +7,10 @@ import org.geomloss.kernels.PointKernels;
  * One OpenCL device (a GPU, a CPU through PoCL, an accelerator) as a {@link Device}: its kernels are
  * {@link OpenClPointKernels} on a context and queue created when the device is selected.
  *
- * <p>Obtained from {@link Device#openCl(int, int)}, {@link Device#openCl(String)} or
- * {@link Device#fromSystemProperty()}; there is one instance per physical device, shared by all
- * callers, so programs and buffers are cached once. Thread-safe.
+ * <p>Obtained from {@link org.geomloss.kernels.Devices#parse(String)} ({@code "opencl..."}),
+ * {@link org.geomloss.kernels.Devices#openCl(int, int)}, {@link org.geomloss.kernels.Devices#openCl(String)}
+ * or {@link OpenClDevices}; there is one instance per physical device, shared by all callers, so
+ * programs and buffers are cached once. Thread-safe.
  */
 public final class OpenClDevice implements Device {
 

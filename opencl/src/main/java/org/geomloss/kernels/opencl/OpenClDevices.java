@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentMap;
 import org.jocl.CLException;
 
 /**
- * Selects OpenCL devices for {@link org.geomloss.kernels.Device}: by position, by a fragment of
- * the name, or the default one, and describes all of them.
+ * Selects OpenCL devices: by position, by a fragment of the name, or the default one, and describes
+ * all of them. {@link OpenClDeviceProvider} serves them to {@link org.geomloss.kernels.Devices}.
  *
  * <p>Devices are enumerated once per JVM (JOCL through the system's OpenCL ICD loader; JOCL's
  * exceptions are switched on for the whole JVM). When OpenCL is unavailable (no ICD loader, no
