@@ -9,28 +9,19 @@ import java.util.List;
 import java.util.Locale;
 import org.geomloss.examples.draw.Panel;
 import org.geomloss.examples.draw.PanelFigure;
-import org.geomloss.Loss;
-import org.geomloss.LossGradients;
 import org.geomloss.Measure;
-import org.geomloss.SamplesLoss;
 
 /**
  * Colour transfer with optimal transport (GeomLoss's {@code plot_optimal_transport_color}): the
  * pixels of two pictures are two clouds of colours {@code x_i, y_j} in the RGB cube {@code [0,1]^3}
- * with uniform weights {@code a_i}. The gradient of the entropic transport cost
- * {@code OT_eps(alpha, beta)} ({@link SamplesLoss}, Sinkhorn, {@code p = 2} so the cost is
- * {@code |x - y|^2 / 2}, {@code eps = blur^2}, {@code debias = false}) is
- * {@code a_i (x_i - T(x_i))}, where
+ * with uniform weights {@code a_i}. Each source colour moves to its barycentric image
  * <pre>  T(x_i) = sum_j pi_ij y_j / a_i</pre>
- * is the barycentric image of {@code x_i} under the plan {@code pi}; the source picture is
- * recoloured pixel by pixel with {@code T}, clamped to the cube. A large blur gives a smooth
+ * under the entropic plan {@code pi} ({@link BarycentricMap}), and the source picture is recoloured
+ * pixel by pixel with {@code T}, clamped to the cube. A large blur gives a smooth
  * recolouring (similar colours stay similar); a small blur matches the target's palette closely and
  * may break smooth gradients apart. GeomLoss takes Euler steps along the Sinkhorn divergence's
  * gradient, whose first step with {@code lr = 1} is this map up to the debiasing term.
- *
- * <p>The plan is the one of GeomLoss's annealing with {@code scaling = 0.9} (about 40 Sinkhorn
- * iterations from the diameter of the cube down to the blur), not solved to a marginal tolerance:
- * close enough for a picture, and seconds instead of minutes at a small blur.
+
  *
  * <p>Immutable and thread-safe.
  */
@@ -39,7 +30,6 @@ public final class ColorTransfer {
     private static final int PANEL_SIZE = 260;
     private static final double SQRT2 = Math.sqrt(2);
     private static final double SQRT6 = Math.sqrt(6);
-    private static final double SCALING = 0.9;
 
     private final double[] blurs;
 
@@ -80,21 +70,18 @@ public final class ColorTransfer {
         List<Recolouring> recolourings = new ArrayList<>();
         for (double blur : blurs) {
             long start = System.nanoTime();
-            LossGradients result = SamplesLoss.builder().loss(Loss.SINKHORN).p(2).blur(blur)
-                    .scaling(SCALING).debias(false).build().valueAndGradients(xs, ys);
-            double[] gradient = result.gradX();
+            BarycentricMap.Images mapped = new BarycentricMap(blur).apply(xs, ys);
             BufferedImage picture = new BufferedImage(source.getWidth(), source.getHeight(),
                     BufferedImage.TYPE_INT_RGB);
             for (int i = 0; i < x.length; i++) {
                 int packed = 0;
                 for (int c = 0; c < 3; c++) {
-                    double value = Math.clamp(x[i][c] - gradient[3 * i + c] / xs.weight(i), 0.0,
-                            1.0);
+                    double value = Math.clamp(mapped.images()[3 * i + c], 0.0, 1.0);
                     packed = (packed << 8) | (int) Math.round(255 * value);
                 }
                 picture.setRGB(i % source.getWidth(), i / source.getWidth(), packed);
             }
-            recolourings.add(new Recolouring(blur, picture, result.value(),
+            recolourings.add(new Recolouring(blur, picture, mapped.value(),
                     (System.nanoTime() - start) / 1e9));
         }
         return new Result(List.copyOf(recolourings), draw(source, target, x, y, recolourings));
