@@ -95,8 +95,10 @@ public final class GradientFlow {
      * @param snapshots           the positions at the requested iterations, in order
      * @param losses              the loss at each iteration, before its update
      * @param secondsPerIteration the mean wall time of one loss, gradient and update
+     * @param end                 the positions after the last update, flat N x D
      */
-    public record Result(List<Snapshot> snapshots, double[] losses, double secondsPerIteration) {
+    public record Result(List<Snapshot> snapshots, double[] losses, double secondsPerIteration,
+                         double[] end) {
     }
 
     /** Flows the source {@code x} (weights kept) toward the fixed target {@code y}. */
@@ -138,7 +140,7 @@ public final class GradientFlow {
             elapsed += System.nanoTime() - begin;
             losses[iteration] = result.value();
         }
-        return new Result(List.copyOf(snapshots), losses, elapsed / 1e9 / steps);
+        return new Result(List.copyOf(snapshots), losses, elapsed / 1e9 / steps, coords);
     }
 
     /** The number of iterations. */
