@@ -13,6 +13,7 @@ import org.geomloss.Loss;
 import org.geomloss.Measure;
 import org.geomloss.SamplesLoss;
 import org.geomloss.examples.data.BuiltInShapes;
+import org.geomloss.examples.data.Coordinates;
 import org.geomloss.examples.data.DensityImage;
 import org.geomloss.examples.data.DensitySampler;
 import org.geomloss.examples.gallery.BarycenterFigure;
@@ -117,7 +118,7 @@ final class BarycentersCommand implements Callable<Integer> {
         for (int k = 0; k < 4; k++) {
             double[][] points = new DensitySampler(DensityImage.fromImage(pictures[k]),
                     seed.value() + k).sample(n);
-            corners[k] = centred(points);
+            corners[k] = Coordinates.centred(points);
             inputs.add(Measure.ofFlat(corners[k], n, 2, null));
         }
         Measure start = Measure.ofFlat(uniform(n, 2, seed.value() + 4), n, 2, null);
@@ -156,21 +157,5 @@ final class BarycentersCommand implements Callable<Integer> {
             points[k] = 0.2 + 0.6 * random.nextDouble();
         }
         return points;
-    }
-
-    /** The points translated so that their mean is (0.5, 0.5), flat. */
-    private static double[] centred(double[][] points) {
-        double mx = 0;
-        double my = 0;
-        for (double[] p : points) {
-            mx += p[0] / points.length;
-            my += p[1] / points.length;
-        }
-        double[] flat = new double[2 * points.length];
-        for (int i = 0; i < points.length; i++) {
-            flat[2 * i] = points[i][0] - mx + 0.5;
-            flat[2 * i + 1] = points[i][1] - my + 0.5;
-        }
-        return flat;
     }
 }

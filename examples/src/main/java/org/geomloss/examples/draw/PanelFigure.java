@@ -120,6 +120,27 @@ public final class PanelFigure {
     }
 
     /**
+     * A square data window around flat 2D clouds (x0, y0, x1, y1, ...), centred on their bounding
+     * box with a 5% margin on its larger side: {@code {xMin, xMax, yMin, yMax}}.
+     */
+    public static double[] squareWindow(double[]... clouds) {
+        double[] box = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+            Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (double[] cloud : clouds) {
+            for (int i = 0; i < cloud.length / 2; i++) {
+                box[0] = Math.min(box[0], cloud[2 * i]);
+                box[1] = Math.max(box[1], cloud[2 * i]);
+                box[2] = Math.min(box[2], cloud[2 * i + 1]);
+                box[3] = Math.max(box[3], cloud[2 * i + 1]);
+            }
+        }
+        double half = 0.55 * Math.max(Math.max(box[1] - box[0], box[3] - box[2]), 1e-9);
+        double cx = (box[0] + box[1]) / 2;
+        double cy = (box[2] + box[3]) / 2;
+        return new double[] {cx - half, cx + half, cy - half, cy + half};
+    }
+
+    /**
      * The dot diameter, in pixels, of matplotlib's {@code scatter(s = 25 * 500 / N)} on a panel of
      * {@code panelSize} pixels (the gallery's marker area, scaled from its 12 x 8 inch figure).
      */
