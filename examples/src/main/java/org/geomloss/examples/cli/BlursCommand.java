@@ -42,10 +42,8 @@ final class BlursCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         InputChecks.atLeastOne("--n", n);
-        Measure x = Measure.ofFlat(Coordinates.centred(BuiltInShapes.crescent(n, seed.value())), n,
-                2, null);
-        Measure y = Measure.ofFlat(Coordinates.centred(BuiltInShapes.ring(n, seed.value() + 1)), n,
-                2, null);
+        Measure x = Coordinates.centredMeasure(BuiltInShapes.crescent(n, seed.value()));
+        Measure y = Coordinates.centredMeasure(BuiltInShapes.ring(n, seed.value() + 1));
         TransportBlurExample.Result result = new TransportBlurExample(blurs).run(x, y);
         PrintWriter printer = spec.commandLine().getOut();
         for (int b = 0; b < blurs.length; b++) {

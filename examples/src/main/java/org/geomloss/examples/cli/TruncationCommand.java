@@ -50,10 +50,8 @@ final class TruncationCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         InputChecks.atLeastOne("--n", n);
-        Measure x = Measure.ofFlat(Coordinates.centred(BuiltInShapes.crescent(n, seed.value())), n,
-                2, null);
-        Measure y = Measure.ofFlat(Coordinates.centred(BuiltInShapes.ring(n, seed.value() + 1)), n,
-                2, null);
+        Measure x = Coordinates.centredMeasure(BuiltInShapes.crescent(n, seed.value()));
+        Measure y = Coordinates.centredMeasure(BuiltInShapes.ring(n, seed.value() + 1));
         KernelTruncationExample.Result result = new KernelTruncationExample(clusterScale, truncate,
                 blurs).run(x, y);
         PrintWriter printer = spec.commandLine().getOut();

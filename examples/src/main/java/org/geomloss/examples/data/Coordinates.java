@@ -28,6 +28,11 @@ public final class Coordinates {
         return out;
     }
 
+    /** 2D points (N x 2 rows) as a uniform measure whose mean is moved to (0.5, 0.5). */
+    public static Measure centredMeasure(double[][] points) {
+        return Measure.ofFlat(centred(points), points.length, 2, null);
+    }
+
     /** 2D points (N x 2 rows) translated so that their mean is (0.5, 0.5), flat row-major. */
     public static double[] centred(double[][] points) {
         double mx = 0;

@@ -34,10 +34,10 @@ public final class Chart {
     public enum Scale { LINEAR, LOG }
 
     /** Where the legend goes inside the plot area. */
-    public enum Corner { UPPER_LEFT, UPPER_CENTRE, UPPER_RIGHT, LOWER_RIGHT }
+    public enum Corner { UPPER_LEFT, UPPER_CENTRE, UPPER_RIGHT }
 
     /** The symbol drawn at each point of a curve. */
-    public enum Marker { NONE, CIRCLE, SQUARE, TRIANGLE }
+    public enum Marker { NONE, CIRCLE, SQUARE }
 
     /**
      * One axis: its label and range {@code [min, max]} on a scale.
@@ -205,10 +205,9 @@ public final class Chart {
         double left = switch (corner) {
             case UPPER_LEFT -> area.getX() + 6;
             case UPPER_CENTRE -> area.getCenterX() - boxWidth / 2;
-            case UPPER_RIGHT, LOWER_RIGHT -> area.getMaxX() - boxWidth - 6;
+            case UPPER_RIGHT -> area.getMaxX() - boxWidth - 6;
         };
-        double top = corner == Corner.LOWER_RIGHT ? area.getMaxY() - boxHeight - 6
-                : area.getY() + 6;
+        double top = area.getY() + 6;
         Rectangle2D box = new Rectangle2D.Double(left, top, boxWidth, boxHeight);
         graphics.setColor(new Color(255, 255, 255, 220));
         graphics.fill(box);
@@ -327,14 +326,6 @@ public final class Chart {
                     MARKER_SIZE));
             case SQUARE -> graphics.fill(new Rectangle2D.Double(px - h, py - h, MARKER_SIZE,
                     MARKER_SIZE));
-            case TRIANGLE -> {
-                Path2D.Double triangle = new Path2D.Double();
-                triangle.moveTo(px, py - h - 1);
-                triangle.lineTo(px + h + 1, py + h);
-                triangle.lineTo(px - h - 1, py + h);
-                triangle.closePath();
-                graphics.fill(triangle);
-            }
         }
     }
 

@@ -7,14 +7,13 @@ import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
-import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 
 /**
  * One square plot of a {@link PanelFigure}: a data window {@code [xMin, xMax] x [yMin, yMax]} drawn
  * with equal aspect ratio and without ticks, like the gallery's matplotlib axes with
- * {@code set_aspect("equal")}. Draws dots, segments, polylines, pictures and a title.
+ * {@code set_aspect("equal")}. Draws dots, segments, pictures and a title.
  *
  * <p>Not thread-safe: it draws on its figure's canvas.
  */
@@ -67,27 +66,6 @@ public final class Panel {
         graphics.setColor(color);
         graphics.setStroke(new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         graphics.draw(new Line2D.Double(pixelX(x0), pixelY(y0), pixelX(x1), pixelY(y1)));
-        graphics.setClip(null);
-    }
-
-    /** The polyline through the data points {@code (xs[k], ys[k])}. */
-    public void polyline(double[] xs, double[] ys, Color color, float width) {
-        if (xs.length != ys.length) {
-            throw new IllegalArgumentException(xs.length + " x values for " + ys.length
-                    + " y values");
-        }
-        clip();
-        Path2D.Double path = new Path2D.Double();
-        for (int k = 0; k < xs.length; k++) {
-            if (k == 0) {
-                path.moveTo(pixelX(xs[k]), pixelY(ys[k]));
-            } else {
-                path.lineTo(pixelX(xs[k]), pixelY(ys[k]));
-            }
-        }
-        graphics.setColor(color);
-        graphics.setStroke(new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        graphics.draw(path);
         graphics.setClip(null);
     }
 
