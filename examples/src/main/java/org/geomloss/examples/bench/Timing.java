@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * One measured time: which tool ran, with which parameters (e.g. {@code n=10000},
- * {@code backend=online}), and how many seconds one call took.
+ * {@code backend=online}), and how many seconds one call took. Immutable and thread-safe.
  *
  * @param tool       who was timed: {@code "geomloss-java"} for JMH results, the {@code tool} column
  *                   of a peer file (e.g. {@code GeomLoss}, {@code POT})

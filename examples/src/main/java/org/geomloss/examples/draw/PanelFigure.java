@@ -46,7 +46,8 @@ public final class PanelFigure {
 
     /**
      * A blank figure of {@code rows x columns} panels of {@code panelWidth x panelHeight} pixels,
-     * with an optional heading ({@code null} for none) above them.
+     * with an optional heading ({@code null} for none) above them, in a smaller font when it is
+     * wider than the panels.
      */
     public PanelFigure(int rows, int columns, int panelWidth, int panelHeight, String heading) {
         if (rows < 1 || columns < 1 || panelWidth < 16 || panelHeight < 16) {
@@ -70,7 +71,12 @@ public final class PanelFigure {
         graphics.setColor(Color.WHITE);
         graphics.fillRect(0, 0, width, height);
         if (heading != null) {
-            graphics.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
+            // 18 points, smaller when the heading would not fit the width of the panels.
+            int points = 18;
+            graphics.setFont(new Font(Font.SANS_SERIF, Font.BOLD, points));
+            while (points > 9 && graphics.getFontMetrics().stringWidth(heading) > width - 8) {
+                graphics.setFont(new Font(Font.SANS_SERIF, Font.BOLD, --points));
+            }
             graphics.setColor(Color.BLACK);
             FontMetrics metrics = graphics.getFontMetrics();
             graphics.drawString(heading, (width - metrics.stringWidth(heading)) / 2f,
