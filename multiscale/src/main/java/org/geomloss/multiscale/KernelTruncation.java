@@ -86,6 +86,36 @@ public final class KernelTruncation {
     }
 
     /**
+     * The kept blocks between two clustered clouds for their potentials, as the multiscale soft-min
+     * onto the rows chooses them, with its budget on each row's skipped mass (1e-6): for drawing
+     * and inspecting a truncation outside the Sinkhorn loop.
+     *
+     * @param cost            the ground cost
+     * @param rows            the row clusters (the targets of the reduction)
+     * @param rowPotential    the row potential {@code f}, in the sorted order of {@code rows}
+     * @param columns         the column clusters (the sources)
+     * @param columnPotential the column potential {@code g}, in the sorted order of {@code columns}
+     * @param margin          {@code truncate * eps}, at least 0
+     * @param eps             the temperature of the reduction
+     * @throws IllegalArgumentException if a potential's length is not its cloud's size, or for a
+     *                                  negative margin or a temperature that is not positive
+     */
+    public static KeptBlocks keep(GroundCost cost, Clustering rows, double[] rowPotential,
+                                  Clustering columns, double[] columnPotential, double margin,
+                                  double eps) {
+        if (rowPotential.length != rows.points().count()
+                || columnPotential.length != columns.points().count()) {
+            throw new IllegalArgumentException("potentials of lengths " + rowPotential.length
+                    + " and " + columnPotential.length + " for clouds of " + rows.points().count()
+                    + " and " + columns.points().count() + " points");
+        }
+        ClusterTree rowTree = ClusterTree.of(rows);
+        ClusterTree columnTree = ClusterTree.of(columns);
+        return keep(cost, rowTree, rowTree.maxima(rowPotential), columnTree,
+                columnTree.maxima(columnPotential), margin, eps, TruncatedSoftmin.SKIPPED_MASS);
+    }
+
+    /**
      * The kept blocks for a margin and a budget on each row's skipped mass {@code S_k}.
      *
      * @param cost          the ground cost

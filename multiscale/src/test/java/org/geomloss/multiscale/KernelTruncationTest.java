@@ -144,6 +144,35 @@ class KernelTruncationTest {
     }
 
     @Test
+    void theEntryOnClusteringsRespectsTheMarginAndTheBudget() {
+        Random random = new Random(7);
+        Clustering x = GridClustering.cluster(randomCloud(random, 400, 2), ones(400), 0.1);
+        Clustering y = GridClustering.cluster(randomCloud(random, 300, 2), ones(300), 0.1);
+        GroundCost cost = GroundCost.HALF_SQUARED_EUCLIDEAN;
+        double[] f = smoothPotential(x.points(), 0.3);
+        double[] g = smoothPotential(y.points(), -0.2);
+        double eps = 0.01;
+        double margin = 0.05;
+
+        KernelTruncation.KeptBlocks kept = KernelTruncation.keep(cost, x, f, y, g, margin, eps);
+
+        boolean[][] visited = visitedPairs(kept.blocks(), 400, 300);
+        double[] skipped = skippedMass(kept, cost, x, f, y, g, eps);
+        for (int i = 0; i < 400; i++) {
+            assertTrue(skipped[i] <= TruncatedSoftmin.SKIPPED_MASS * (1 + 1e-9),
+                    "row " + i + " skips " + skipped[i]);
+            for (int j = 0; j < 300; j++) {
+                double excess = f[i] + g[j] - cost.cost(x.points().coords(), i,
+                        y.points().coords(), j, 2);
+                assertTrue(visited[i][j] || excess <= -margin, "skipped pair " + i + "," + j);
+            }
+        }
+        assertTrue(kept.pointFraction() < 1, "test setup: something is skipped");
+        assertThrows(IllegalArgumentException.class,
+                () -> KernelTruncation.keep(cost, x, g, y, g, margin, eps));
+    }
+
+    @Test
     void aNegativeMarginIsRefused() {
         Clustering c = GridClustering.cluster(new PointArray(new float[] {0f}, 1, 1), ones(1), 1);
         ClusterTree tree = ClusterTree.of(c);

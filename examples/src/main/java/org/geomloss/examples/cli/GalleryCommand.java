@@ -2,9 +2,6 @@ package org.geomloss.examples.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.geomloss.Measure;
@@ -12,8 +9,6 @@ import org.geomloss.examples.data.BuiltInShapes;
 import org.geomloss.examples.data.DensityImage;
 import org.geomloss.examples.data.DensitySampler;
 import org.geomloss.examples.gallery.Gallery;
-import org.geomloss.examples.gallery.GallerySetting;
-import org.geomloss.examples.gallery.GradientFlow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,13 +44,8 @@ final class GalleryCommand implements Callable<Integer> {
             description = "Grayscale picture of the target density (default: built-in ring).")
     Path target;
 
-    @Option(names = "--setting", paramLabel = "K", split = ",",
-            description = "Run only these settings, 1 to 9 in the gallery's order (default: all).")
-    int[] settings;
-
-    @Option(names = "--steps", paramLabel = "S",
-            description = "Stop after S steps instead of the gallery's 101 (for quick looks).")
-    Integer steps;
+    @Mixin
+    FlowOptions flowOptions;
 
     @Mixin
     GalleryBackendOption backend;
@@ -69,7 +59,7 @@ final class GalleryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         InputChecks.atLeastOne("--n", n);
-        Gallery gallery = new Gallery(flow(), selected(), backend.value());
+        Gallery gallery = new Gallery(flowOptions.flow(), flowOptions.selected(), backend.value());
         FileRoles files = new FileRoles().input("--source", source).input("--target", target);
         gallery.files(out).forEach(file -> files.output("--out", file));
         files.check();
@@ -91,33 +81,5 @@ final class GalleryCommand implements Callable<Integer> {
         printer.printf(Locale.ROOT, "Total: %.1f s%n", (System.nanoTime() - start) / 1e9);
         printer.flush();
         return 0;
-    }
-
-    private GradientFlow flow() {
-        GradientFlow gallery = GradientFlow.gallery();
-        if (steps == null) {
-            return gallery;
-        }
-        InputChecks.atLeastOne("--steps", steps);
-        double lr = gallery.learningRate();
-        int[] snapshots = Arrays.stream(GradientFlow.GALLERY_TIMES)
-                .mapToInt(t -> (int) Math.round(t / lr)).filter(i -> i < steps).toArray();
-        return new GradientFlow(lr, steps, snapshots);
-    }
-
-    private List<GallerySetting> selected() {
-        GallerySetting[] all = GallerySetting.values();
-        if (settings == null) {
-            return List.of(all);
-        }
-        List<GallerySetting> chosen = new ArrayList<>();
-        for (int k : settings) {
-            if (k < 1 || k > all.length) {
-                throw new IllegalArgumentException("--setting must be between 1 and " + all.length
-                        + ", got " + k);
-            }
-            chosen.add(all[k - 1]);
-        }
-        return chosen;
     }
 }

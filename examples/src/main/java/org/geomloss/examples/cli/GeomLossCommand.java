@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
         version = "geomloss 0.1.0 (GeomLoss for Java)",
         description = "Geometric losses and optimal transport between point clouds (GeomLoss for "
                 + "Java). Without a subcommand, runs 'demo'.",
-        subcommands = {LossCommand.class, DemoCommand.class, GalleryCommand.class,
+        subcommands = {LossCommand.class, DemoCommand.class, GalleryCommand.class, Flow1DCommand.class, ColorCommand.class, LabelsCommand.class, InterpolateCommand.class, BarycentersCommand.class, ScalingCommand.class, TruncationCommand.class,
+            BlursCommand.class, BenchPlotCommand.class,
             OtCommand.class, PlanCommand.class, RegisterCommand.class, DevicesCommand.class,
             CommandLine.HelpCommand.class})
 public final class GeomLossCommand implements Callable<Integer> {

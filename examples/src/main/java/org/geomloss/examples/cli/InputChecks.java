@@ -13,8 +13,13 @@ final class InputChecks {
 
     /** Fails, naming {@code option}, if {@code value < 1}. */
     static void atLeastOne(String option, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException(option + " must be >= 1, got " + value);
+        atLeast(option, value, 1);
+    }
+
+    /** Fails, naming {@code option}, if {@code value < minimum}. */
+    static void atLeast(String option, int value, int minimum) {
+        if (value < minimum) {
+            throw new IllegalArgumentException(option + " must be >= " + minimum + ", got " + value);
         }
     }
 

@@ -10,7 +10,10 @@ import java.util.Random;
  *   <li>Two density pictures in the spirit of GeomLoss's gallery ({@code density_a.png},
  *       {@code density_b.png}): a crescent at the lower left (the source) and a thick ring at the
  *       upper right (the target), both with a density that varies inside the shape.</li>
+ *   <li>Two more density pictures for barycenters: a hollow square and three discs.</li>
  *   <li>Three 3D shapes: a sphere and a torus (surfaces), and a conical spiral (a thick curve).</li>
+ *   <li>Two 1D densities, Gaussian mixtures on the unit interval: a source with two narrow bumps on
+ *       the left and a target with a wide and a narrow bump on the right.</li>
  * </ul>
  * Stateless and thread-safe.
  */
@@ -39,6 +42,27 @@ public final class BuiltInShapes {
             double ring = smoothInside(Math.abs(radius - 0.15), 0.06);
             double shade = 0.6 + 0.4 * Math.clamp((0.75 - x) / 0.2, 0.0, 1.0);
             return ring * shade;
+        });
+    }
+
+    /** A hollow square (a frame of width 0.08) centred at (0.5, 0.5). */
+    public static BufferedImage squarePicture() {
+        return DensityImage.render(PICTURE_SIZE, (x, y) -> {
+            double box = Math.max(Math.abs(x - 0.5), Math.abs(y - 0.5));
+            return smoothInside(Math.abs(box - 0.17), 0.04);
+        });
+    }
+
+    /** Three discs of radius 0.07 at the corners of a triangle centred at (0.5, 0.5). */
+    public static BufferedImage discsPicture() {
+        return DensityImage.render(PICTURE_SIZE, (x, y) -> {
+            double inside = 0;
+            for (int k = 0; k < 3; k++) {
+                double angle = Math.PI / 2 + 2 * Math.PI * k / 3;
+                inside = Math.max(inside, smoothInside(Math.hypot(x - 0.5 - 0.18 * Math.cos(angle),
+                        y - 0.5 - 0.18 * Math.sin(angle)), 0.07));
+            }
+            return inside;
         });
     }
 
@@ -97,6 +121,34 @@ public final class BuiltInShapes {
                 radius * Math.cos(angle) + 0.04 * random.nextGaussian(),
                 radius * Math.sin(angle) + 0.04 * random.nextGaussian(),
                 1.2 * t - 0.6 + 0.04 * random.nextGaussian()};
+        }
+        return points;
+    }
+
+    /** N samples of the 1D source: {@code 0.5 N(0.15, 0.04^2) + 0.5 N(0.35, 0.03^2)}. */
+    public static double[] source1D(int n, long seed) {
+        return gaussianMixture(n, seed, new double[] {0.15, 0.35}, new double[] {0.04, 0.03},
+                new double[] {0.5, 0.5});
+    }
+
+    /** N samples of the 1D target: {@code 0.7 N(0.7, 0.08^2) + 0.3 N(0.92, 0.02^2)}. */
+    public static double[] target1D(int n, long seed) {
+        return gaussianMixture(n, seed, new double[] {0.7, 0.92}, new double[] {0.08, 0.02},
+                new double[] {0.7, 0.3});
+    }
+
+    private static double[] gaussianMixture(int n, long seed, double[] means, double[] deviations,
+                                            double[] weights) {
+        Random random = new Random(seed);
+        double[] points = new double[n];
+        for (int i = 0; i < n; i++) {
+            double u = random.nextDouble();
+            int k = 0;
+            while (k < weights.length - 1 && u > weights[k]) {
+                u -= weights[k];
+                k++;
+            }
+            points[i] = means[k] + deviations[k] * random.nextGaussian();
         }
         return points;
     }

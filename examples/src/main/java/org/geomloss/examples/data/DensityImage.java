@@ -3,11 +3,8 @@ package org.geomloss.examples.data;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.DoubleBinaryOperator;
-import javax.imageio.ImageIO;
 
 /**
  * A probability density on the unit square given by a grayscale picture, read as GeomLoss's
@@ -73,19 +70,7 @@ public final class DensityImage {
 
     /** The density of a PNG (or any picture Java can read) file. */
     public static DensityImage read(Path file) {
-        BufferedImage image;
-        try {
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException(file + ": no such file");
-            }
-            image = ImageIO.read(file.toFile());
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read the picture: " + e.getMessage(),
-                    e);
-        }
-        if (image == null) {
-            throw new IllegalArgumentException(file + ": not a picture Java can read (use a PNG)");
-        }
+        BufferedImage image = PictureFile.read(file);
         try {
             return fromImage(image);
         } catch (IllegalArgumentException e) {

@@ -2,18 +2,18 @@ package org.geomloss.examples.draw;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 
 /**
  * One square plot of a {@link PanelFigure}: a data window {@code [xMin, xMax] x [yMin, yMax]} drawn
  * with equal aspect ratio and without ticks, like the gallery's matplotlib axes with
- * {@code set_aspect("equal")}. Draws dots, segments and a title.
+ * {@code set_aspect("equal")}. Draws dots, segments, pictures and a title.
  *
  * <p>Not thread-safe: it draws on its figure's canvas.
  */
@@ -69,15 +69,24 @@ public final class Panel {
         graphics.setClip(null);
     }
 
+    /**
+     * A picture stretched over the data rectangle {@code [x0, x1] x [y0, y1]}, its top row at
+     * {@code y1}; pixels stay sharp squares when enlarged.
+     */
+    public void picture(BufferedImage picture, double x0, double x1, double y0, double y1) {
+        clip();
+        graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
+                RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        int left = (int) Math.round(pixelX(x0));
+        int top = (int) Math.round(pixelY(y1));
+        graphics.drawImage(picture, left, top, (int) Math.round(pixelX(x1)) - left,
+                (int) Math.round(pixelY(y0)) - top, null);
+        graphics.setClip(null);
+    }
+
     /** A title centred above the panel. */
     public void title(String text) {
-        Font font = graphics.getFont().deriveFont(Font.PLAIN, PanelFigure.TITLE_POINTS);
-        graphics.setFont(font);
-        graphics.setColor(Color.BLACK);
-        FontMetrics metrics = graphics.getFontMetrics();
-        int width = metrics.stringWidth(text);
-        graphics.drawString(text, (float) (frame.getCenterX() - width / 2.0),
-                (float) (frame.getY() - metrics.getDescent() - 4));
+        PanelFigure.titleAbove(graphics, frame, text);
     }
 
     /** The black frame around the panel; drawn last so that dots do not cover it. */

@@ -10,9 +10,10 @@ import org.geomloss.SamplesLoss;
 /**
  * A discrete (Lagrangian) Wasserstein gradient flow, as in GeomLoss's gallery "Gradient flows in 2D":
  * explicit Euler steps on the positions of the source points,
- * {@code x_i <- x_i - lr * (dL/dx_i) / a_i}, where {@code L = Loss(alpha, beta)} and {@code a_i} is
- * the weight of {@code x_i} (the gallery's {@code x -= lr * len(x) * grad} for uniform weights).
- * The target {@code beta} stays fixed.
+ * {@code x_i <- x_i - lr * (dL/dx_i) / a_i}, where {@code L} is an {@link Objective} of the source
+ * {@code alpha} (by default {@code Loss(alpha, beta)} toward a fixed target {@code beta}; a weighted
+ * sum of losses for Wasserstein barycenters) and {@code a_i} is the weight of {@code x_i} (the
+ * gallery's {@code x -= lr * len(x) * grad} for uniform weights).
  *
  * <p>The gallery's schedule: time step {@code lr = 0.05}, {@code int(5 / lr) + 1 = 101} iterations,
  * snapshots before the updates of times {@code 0, 0.25, 0.5, 1, 2, 5}.
@@ -61,6 +62,29 @@ public final class GradientFlow {
         return new GradientFlow(lr, (int) (5 / lr) + 1, iterations);
     }
 
+    /**
+     * What a flow descends: a function of the source measure, with its gradient with respect to the
+     * source coordinates.
+     */
+    @FunctionalInterface
+    public interface Objective {
+
+        /** The value at {@code x} and its gradient, flat row-major N x D. */
+        Evaluation evaluate(Measure x);
+
+        /** {@code loss(x, target)}: the gallery's flow toward a fixed target. */
+        static Objective toward(SamplesLoss loss, Measure target) {
+            return x -> {
+                LossGradients result = loss.valueAndGradients(x, target);
+                return new Evaluation(result.value(), result.gradX());
+            };
+        }
+    }
+
+    /** The value of an {@link Objective} and its gradient (flat N x D). */
+    public record Evaluation(double value, double[] gradient) {
+    }
+
     /** Positions of the source at one iteration. */
     public record Snapshot(int iteration, double time, double[] coords) {
     }
@@ -71,12 +95,19 @@ public final class GradientFlow {
      * @param snapshots           the positions at the requested iterations, in order
      * @param losses              the loss at each iteration, before its update
      * @param secondsPerIteration the mean wall time of one loss, gradient and update
+     * @param end                 the positions after the last update, flat N x D
      */
-    public record Result(List<Snapshot> snapshots, double[] losses, double secondsPerIteration) {
+    public record Result(List<Snapshot> snapshots, double[] losses, double secondsPerIteration,
+                         double[] end) {
     }
 
     /** Flows the source {@code x} (weights kept) toward the fixed target {@code y}. */
     public Result run(SamplesLoss loss, Measure x, Measure y) {
+        return run(Objective.toward(loss, y), x);
+    }
+
+    /** Flows the source {@code x} (weights kept) down {@code objective}. */
+    public Result run(Objective objective, Measure x) {
         int n = x.count();
         int d = x.dimension();
         double[] weights = x.weights();
@@ -98,8 +129,8 @@ public final class GradientFlow {
                 snapshots.add(new Snapshot(iteration, learningRate * iteration, coords.clone()));
             }
             long begin = System.nanoTime();
-            LossGradients result = loss.valueAndGradients(Measure.ofFlat(coords, n, d, measureWeights), y);
-            double[] gradient = result.gradX();
+            Evaluation result = objective.evaluate(Measure.ofFlat(coords, n, d, measureWeights));
+            double[] gradient = result.gradient();
             for (int i = 0; i < n; i++) {
                 double step = weights[i] > 0 ? learningRate / weights[i] : 0.0;
                 for (int k = 0; k < d; k++) {
@@ -109,7 +140,7 @@ public final class GradientFlow {
             elapsed += System.nanoTime() - begin;
             losses[iteration] = result.value();
         }
-        return new Result(List.copyOf(snapshots), losses, elapsed / 1e9 / steps);
+        return new Result(List.copyOf(snapshots), losses, elapsed / 1e9 / steps, coords);
     }
 
     /** The number of iterations. */

@@ -48,33 +48,28 @@ public final class TransportPlanExample {
             throw new IllegalArgumentException("the plan example draws 2D clouds, got dimensions "
                     + x.dimension() + " and " + y.dimension());
         }
-        double[] xs = Coordinates.of(x);
-        double[] ys = Coordinates.of(y);
-        OTResultSample result = OT.solveSample(rows(xs), rows(ys),
-                SampleOptions.blur(blur).a(x.weights()).b(y.weights()));
+        OTResultSample result = solve(x, y);
         double[][] plan = result.plan();
-        return new Result(result, plan, draw(x, xs, ys, plan, result.aToB()));
+        return new Result(result, plan, draw(x, Coordinates.of(x), Coordinates.of(y), plan,
+                result.aToB()));
+    }
+
+    /** The OT solution from {@code x} to {@code y} at this blur, not drawn. */
+    public OTResultSample solve(Measure x, Measure y) {
+        return OT.solveSample(rows(Coordinates.of(x)), rows(Coordinates.of(y)),
+                SampleOptions.blur(blur).a(x.weights()).b(y.weights()));
     }
 
     private PanelFigure draw(Measure x, double[] xs, double[] ys, double[][] plan,
                              double[][] displacements) {
-        double[] window = window(xs, ys);
+        double[] window = PanelFigure.squareWindow(xs, ys);
         PanelFigure figure = new PanelFigure(1, 2, PANEL_SIZE, String.format(Locale.ROOT,
                 "Entropic OT plan, OT.solveSample(x, y, blur=%s)", blur));
         double dot = 0.6 * PanelFigure.galleryDotDiameter(Math.max(xs.length, ys.length) / 2,
                 PANEL_SIZE);
 
         Panel left = figure.panel(0, 0, window[0], window[1], window[2], window[3]);
-        for (int i = 0; i < plan.length; i++) {
-            for (int j = 0; j < plan[i].length; j++) {
-                double opacity = plan[i][j] / x.weight(i);
-                if (opacity >= MIN_OPACITY) {
-                    left.segment(xs[2 * i], xs[2 * i + 1], ys[2 * j], ys[2 * j + 1],
-                            new Color(0.2f, 0.2f, 0.2f, (float) Math.min(1.0, opacity)), 1f);
-                }
-            }
-        }
-        dots(left, xs, ys, dot);
+        drawPlan(left, x, xs, ys, plan, dot, 1);
         left.title("plan: segments x_i - y_j, opacity pi_ij / a_i");
         left.border();
 
@@ -89,6 +84,31 @@ public final class TransportPlanExample {
         return figure;
     }
 
+    /**
+     * Draws a plan on {@code panel}: a segment {@code x_i - y_j} of opacity
+     * {@code min(1, gain pi_ij / a_i)} for every pair above 2%, under the target (blue) and source
+     * (red) dots of {@code dot} pixels.
+     *
+     * @param x    the source measure (for its weights {@code a_i})
+     * @param xs   its flat 2D coordinates
+     * @param ys   the target's flat 2D coordinates
+     * @param plan the N x M plan
+     * @param gain 1 to draw the conditional probabilities as they are, more to show spread plans
+     */
+    public static void drawPlan(Panel panel, Measure x, double[] xs, double[] ys, double[][] plan,
+                                double dot, double gain) {
+        for (int i = 0; i < plan.length; i++) {
+            for (int j = 0; j < plan[i].length; j++) {
+                double opacity = gain * plan[i][j] / x.weight(i);
+                if (opacity >= MIN_OPACITY) {
+                    panel.segment(xs[2 * i], xs[2 * i + 1], ys[2 * j], ys[2 * j + 1],
+                            new Color(0.2f, 0.2f, 0.2f, (float) Math.min(1.0, opacity)), 1f);
+                }
+            }
+        }
+        dots(panel, xs, ys, dot);
+    }
+
     private static void dots(Panel panel, double[] xs, double[] ys, double diameter) {
         panel.dots(ys, 2, 0, 1, new Color[] {PanelFigure.TARGET}, diameter);
         panel.dots(xs, 2, 0, 1, new Color[] {PanelFigure.SOURCE}, diameter);
@@ -100,23 +120,5 @@ public final class TransportPlanExample {
             rows[i] = new double[] {flat[2 * i], flat[2 * i + 1]};
         }
         return rows;
-    }
-
-    /** A square window around both clouds with a 5% margin: {xMin, xMax, yMin, yMax}. */
-    static double[] window(double[] xs, double[] ys) {
-        double[] box = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
-            Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        for (double[] cloud : new double[][] {xs, ys}) {
-            for (int i = 0; i < cloud.length / 2; i++) {
-                box[0] = Math.min(box[0], cloud[2 * i]);
-                box[1] = Math.max(box[1], cloud[2 * i]);
-                box[2] = Math.min(box[2], cloud[2 * i + 1]);
-                box[3] = Math.max(box[3], cloud[2 * i + 1]);
-            }
-        }
-        double half = 0.55 * Math.max(Math.max(box[1] - box[0], box[3] - box[2]), 1e-9);
-        double cx = (box[0] + box[1]) / 2;
-        double cy = (box[2] + box[3]) / 2;
-        return new double[] {cx - half, cx + half, cy - half, cy + half};
     }
 }

@@ -167,6 +167,19 @@ class OutputSafetyTest {
                 "--source " + source);
     }
 
+    @Test
+    void colorAndBenchPlotRefuseThePictureOntoAnInput() throws IOException {
+        Path picture = folder.resolve("day.png");
+        PngFiles.write(picture, BuiltInShapes.crescentPicture());
+        inputs.add(picture);
+        contents.add(Files.readAllBytes(picture));
+        assertRefused(CliRun.of("color", "--source", picture.toString(), "--out",
+                "./" + Path.of("").toAbsolutePath().relativize(picture)), "--out ./",
+                "--source " + picture);
+        assertRefused(CliRun.of("bench-plot", yFile.toString(), "--out", yFile.toString()),
+                "--out " + yFile, "FILE " + yFile);
+    }
+
     /** Exit code 2, a message naming both files, every input unchanged. */
     private void assertRefused(CliRun run, String output, String input) throws IOException {
         assertEquals(GeomLossCommand.USAGE_ERROR, run.exitCode(), run.out() + run.err());
