@@ -19,6 +19,11 @@ import picocli.CommandLine.Model.CommandSpec;
         version = "geomloss 0.1.0 (GeomLoss for Java)",
         description = "Geometric losses and optimal transport between point clouds (GeomLoss for "
                 + "Java). Without a subcommand, runs 'demo'.",
+        footer = {"", "On Apache Spark (the launcher runs them from spark/target/, so the commands "
+                + "above never load Spark):",
+            "  pairwise  The loss between every pair of a set of clouds (a distance matrix).",
+            "  rowwise   The loss between the two clouds of each row of a Parquet table.",
+            "See './geomloss pairwise --help' and './geomloss rowwise --help'."},
         subcommands = {LossCommand.class, DemoCommand.class, GalleryCommand.class,
             OtCommand.class, PlanCommand.class, RegisterCommand.class, DevicesCommand.class,
             CommandLine.HelpCommand.class})

@@ -1,0 +1,151 @@
+package org.geomloss.spark.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
+import org.geomloss.examples.cli.Json;
+import org.geomloss.examples.cli.LossOptions;
+import org.geomloss.spark.CloudReaders;
+import org.geomloss.spark.ErrorPolicy;
+import org.geomloss.spark.JobOptions;
+import org.geomloss.spark.LossSettings;
+import org.geomloss.spark.PairwiseLosses;
+import org.geomloss.spark.TableWriter;
+import org.geomloss.spark.picture.DistanceMatrixPicture;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code geomloss pairwise CLOUDS --out D.parquet}: the loss between every unordered pair of clouds
+ * ({@link PairwiseLosses#pairwise}), written as {@code id_x,id_y,value} (plus {@code error} with
+ * {@code --errors column}), with progress on the terminal, an optional picture of the matrix, and a
+ * line of JSON at the end.
+ */
+@Command(name = "pairwise", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Computes the loss between every unordered pair (i < j) of a set of point clouds on "
+                    + "Apache Spark and writes one row per pair: id_x, id_y, value (id_x < id_y).",
+            "CLOUDS: a folder of .npy/.csv files, one cloud per file (id = file name without "
+                    + "extension), or a Parquet table with columns id, points "
+                    + "(array<array<float>>, or array<float> with an integer column dimension) "
+                    + "and optional weights (array<double>)."})
+final class PairwiseCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "CLOUDS",
+            description = "A folder of .npy/.csv clouds or a .parquet table of clouds.")
+    Path clouds;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE",
+            description = "The pairs: .parquet (a Parquet folder) or .csv (one file with a header).")
+    Path out;
+
+    @Option(names = "--png", paramLabel = "FILE",
+            description = "Also draw the distance matrix, clouds ordered by a hierarchical "
+                    + "(average-linkage) clustering.")
+    Path png;
+
+    @Mixin
+    LossOptions loss;
+
+    @Mixin
+    SessionOptions session;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        LossSettings settings = Settings.of(loss);
+        JobOptions options = session.jobOptions();
+        TableWriter.Format.of(out.toString());
+        Outputs.distinct("--out", out, clouds);
+        if (png != null) {
+            Outputs.distinct("--png", png, clouds, out);
+        }
+        SparkSession spark = session.session("pairwise");
+        Dataset<Row> table = Files.isDirectory(clouds) && !clouds.toString().endsWith(".parquet")
+                ? CloudReaders.folder(spark, clouds)
+                : CloudReaders.parquet(spark, clouds.toString());
+        table = table.cache();
+        long count = table.count();
+        long pairs = count * (count - 1) / 2;
+        LongAccumulator done = spark.sparkContext().longAccumulator("pairs done");
+        PrintWriter err = spec.commandLine().getErr();
+        double seconds;
+        try (ProgressReporter progress = new ProgressReporter(done, pairs, "pairs", err)) {
+            TableWriter.write(PairwiseLosses.pairwise(table, settings, options.withProgress(done)),
+                    out.toString());
+            seconds = progress.seconds();
+        }
+        Dataset<Row> written = TableWriter.read(spark, out.toString());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("command", "pairwise");
+        json.put("clouds", count);
+        json.put("pairs", written.count());
+        if (options.errors() == ErrorPolicy.COLUMN) {
+            json.put("errors", written.filter(written.col(PairwiseLosses.ERROR).isNotNull())
+                    .count());
+        }
+        json.put("seconds", seconds);
+        json.put("master", spark.sparkContext().master());
+        json.put("parameters", loss.parameters());
+        Map<String, Object> files = new LinkedHashMap<>();
+        files.put("out", out.toString());
+        if (png != null) {
+            draw(written, table);
+            files.put("png", png.toString());
+        }
+        json.put("written", files);
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println(Json.write(json));
+        stdout.flush();
+        return 0;
+    }
+
+    private void draw(Dataset<Row> written, Dataset<Row> table) {
+        Dataset<Row> pairs = written.select(written.col(PairwiseLosses.ID_X),
+                written.col(PairwiseLosses.ID_Y),
+                written.col(PairwiseLosses.VALUE).cast("double"));
+        List<String> ids = new ArrayList<>(table.select(table.col("id").cast("string"))
+                .as(Encoders.STRING()).collectAsList());
+        ids.sort(null);
+        Map<String, Integer> index = new HashMap<>();
+        for (int k = 0; k < ids.size(); k++) {
+            index.put(ids.get(k), k);
+        }
+        int n = ids.size();
+        float[] matrix = new float[n * n];
+        Arrays.fill(matrix, Float.NaN);
+        for (int k = 0; k < n; k++) {
+            matrix[k * n + k] = 0f;
+        }
+        Iterator<Row> rows = pairs.toLocalIterator();
+        while (rows.hasNext()) {
+            Row row = rows.next();
+            if (!row.isNullAt(2)) {
+                int i = index.get(row.getString(0));
+                int j = index.get(row.getString(1));
+                matrix[i * n + j] = (float) row.getDouble(2);
+                matrix[j * n + i] = (float) row.getDouble(2);
+            }
+        }
+        DistanceMatrixPicture.write(png, ids, matrix);
+    }
+}
