@@ -68,8 +68,8 @@ record RowResult(Double value, LossGradients gradients, OTResultSample ot, Strin
             int d = present ? gradients.gradX().length / gradients.gradA().length : 0;
             values.add(present ? matrix(gradients.gradX(), d) : null);
             values.add(present ? matrix(gradients.gradY(), d) : null);
-            values.add(present ? boxed(gradients.gradA()) : null);
-            values.add(present ? boxed(gradients.gradB()) : null);
+            values.add(present ? gradients.gradA() : null);
+            values.add(present ? gradients.gradB() : null);
         }
         if (request.ot() != null) {
             values.add(ot != null ? ot.value() : null);
@@ -92,15 +92,11 @@ record RowResult(Double value, LossGradients gradients, OTResultSample ot, Strin
         return measure.hasUniformDefaultWeights() ? null : measure.weights();
     }
 
-    private static List<List<Double>> matrix(double[] flat, int d) {
-        List<List<Double>> rows = new ArrayList<>(flat.length / d);
-        for (int i = 0; i < flat.length; i += d) {
-            rows.add(boxed(Arrays.copyOfRange(flat, i, i + d)));
+    private static double[][] matrix(double[] flat, int d) {
+        double[][] rows = new double[flat.length / d][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = Arrays.copyOfRange(flat, i * d, (i + 1) * d);
         }
         return rows;
-    }
-
-    private static List<Double> boxed(double[] values) {
-        return Arrays.stream(values).boxed().toList();
     }
 }

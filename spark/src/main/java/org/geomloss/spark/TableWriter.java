@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -77,14 +78,16 @@ public final class TableWriter {
             Path csv = new Path(parent, tag + ".csv");
             try {
                 table.write().mode(SaveMode.ErrorIfExists).parquet(parquet.toString());
-                Path complete = parquet;
                 if (format == Format.CSV) {
                     Dataset<Row> written = table.sparkSession().read().parquet(parquet.toString());
                     written.select(scalarColumns(written.schema())).coalesce(1).write()
                             .option("header", true).csv(csv.toString());
-                    complete = singlePart(fs, csv);
+                    // The raw file system moves the CSV without its hidden checksum file.
+                    replace(fs instanceof ChecksumFileSystem checked ? checked.getRawFileSystem()
+                            : fs, singlePart(fs, csv), target);
+                } else {
+                    replace(fs, parquet, target);
                 }
-                replace(fs, complete, target);
             } finally {
                 fs.delete(parquet, true);
                 fs.delete(csv, true);

@@ -2,6 +2,7 @@ package org.geomloss.examples.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
@@ -42,19 +43,31 @@ public final class GeomLossCommand implements Callable<Integer> {
 
     /** Runs the tool with {@code args}, printing to the given writers; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new GeomLossCommand());
+        return execute(new CommandLine(new GeomLossCommand()), args, out, err,
+                exception -> exception instanceof IllegalArgumentException
+                        || exception instanceof UnsupportedOperationException
+                        || exception instanceof IllegalStateException
+                        ? exception.getMessage() : null);
+    }
+
+    /**
+     * Runs {@code commandLine} with {@code args}, printing to the given writers; an exception for
+     * which {@code inputError} gives a message (bad input or options) prints
+     * {@code geomloss COMMAND: error: MESSAGE} and gives {@link #USAGE_ERROR}, any other
+     * propagates. Returns the exit code.
+     */
+    public static int execute(CommandLine commandLine, String[] args, PrintWriter out,
+                              PrintWriter err, Function<Exception, String> inputError) {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
-            if (exception instanceof IllegalArgumentException
-                    || exception instanceof UnsupportedOperationException
-                    || exception instanceof IllegalStateException) {
-                line.getErr().println("geomloss " + line.getCommandName() + ": error: "
-                        + exception.getMessage());
-                line.getErr().flush();
-                return USAGE_ERROR;
+            String message = inputError.apply(exception);
+            if (message == null) {
+                throw exception;
             }
-            throw exception;
+            line.getErr().println("geomloss " + line.getCommandName() + ": error: " + message);
+            line.getErr().flush();
+            return USAGE_ERROR;
         });
         int code = commandLine.execute(args);
         out.flush();

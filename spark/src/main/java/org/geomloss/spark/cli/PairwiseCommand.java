@@ -1,13 +1,11 @@
 package org.geomloss.spark.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,15 +13,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.util.LongAccumulator;
-import org.geomloss.examples.cli.Json;
 import org.geomloss.examples.cli.LossOptions;
 import org.geomloss.spark.CloudReaders;
-import org.geomloss.spark.ErrorPolicy;
-import org.geomloss.spark.JobOptions;
-import org.geomloss.spark.LossSettings;
 import org.geomloss.spark.PairwiseLosses;
-import org.geomloss.spark.TableWriter;
 import org.geomloss.spark.picture.DistanceMatrixPicture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,50 +64,24 @@ final class PairwiseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LossSettings settings = Settings.of(loss);
-        JobOptions options = session.jobOptions();
-        TableWriter.Format.of(out.toString());
-        Outputs.distinct("--out", out, clouds);
         if (png != null) {
             Outputs.distinct("--png", png, clouds, out);
         }
-        SparkSession spark = session.session("pairwise");
+        JobRun run = JobRun.start("pairwise", loss, session, clouds, out);
+        SparkSession spark = run.spark();
         Dataset<Row> table = Files.isDirectory(clouds) && !clouds.toString().endsWith(".parquet")
                 ? CloudReaders.folder(spark, clouds)
                 : CloudReaders.parquet(spark, clouds.toString());
-        table = table.cache();
-        long count = table.count();
-        long pairs = count * (count - 1) / 2;
-        LongAccumulator done = spark.sparkContext().longAccumulator("pairs done");
-        PrintWriter err = spec.commandLine().getErr();
-        double seconds;
-        try (ProgressReporter progress = new ProgressReporter(done, pairs, "pairs", err)) {
-            TableWriter.write(PairwiseLosses.pairwise(table, settings, options.withProgress(done)),
-                    out.toString());
-            seconds = progress.seconds();
-        }
-        Dataset<Row> written = TableWriter.read(spark, out.toString());
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("command", "pairwise");
-        json.put("clouds", count);
-        json.put("pairs", written.count());
-        if (options.errors() == ErrorPolicy.COLUMN) {
-            json.put("errors", written.filter(written.col(PairwiseLosses.ERROR).isNotNull())
-                    .count());
-        }
-        json.put("seconds", seconds);
-        json.put("master", spark.sparkContext().master());
-        json.put("parameters", loss.parameters());
-        Map<String, Object> files = new LinkedHashMap<>();
-        files.put("out", out.toString());
+        Dataset<Row> cached = table.cache();
+        long count = cached.count();
+        run.report("clouds", count);
+        Dataset<Row> written = run.write(() -> PairwiseLosses.pairwise(cached, run.settings(),
+                run.options()), count * (count - 1) / 2, "pairs", spec.commandLine().getErr());
         if (png != null) {
-            draw(written, table);
-            files.put("png", png.toString());
+            draw(written, cached);
+            run.wrote("png", png);
         }
-        json.put("written", files);
-        PrintWriter stdout = spec.commandLine().getOut();
-        stdout.println(Json.write(json));
-        stdout.flush();
+        run.finish(spec.commandLine().getOut());
         return 0;
     }
 

@@ -1,23 +1,14 @@
 package org.geomloss.spark.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.util.LongAccumulator;
-import org.geomloss.examples.cli.Json;
 import org.geomloss.examples.cli.LossOptions;
-import org.geomloss.spark.ErrorPolicy;
-import org.geomloss.spark.JobOptions;
-import org.geomloss.spark.LossSettings;
 import org.geomloss.spark.OtSettings;
 import org.geomloss.spark.RowwiseLosses;
 import org.geomloss.spark.RowwiseRequest;
-import org.geomloss.spark.TableWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -72,46 +63,27 @@ final class RowwiseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LossSettings settings = Settings.of(loss);
-        JobOptions options = session.jobOptions();
-        TableWriter.Format.of(out.toString());
-        Outputs.distinct("--out", out, table);
         RowwiseRequest request = RowwiseRequest.value();
         if (gradients) {
             request = request.withGradients();
         }
         if (ot) {
-            OtSettings solve = OtSettings.blur(loss.parameters().get("blur") instanceof Double b
-                    ? b : 0.05).debias(Boolean.TRUE.equals(loss.parameters().get("debias")));
-            request = request.withOt(loss.parameters().get("reach") instanceof Double r
-                    ? solve.reach(r) : solve);
+            request = request.withOt(otSettings());
         }
-        SparkSession spark = session.session("rowwise");
-        Dataset<Row> input = spark.read().parquet(table.toString());
-        long count = input.count();
-        LongAccumulator done = spark.sparkContext().longAccumulator("rows done");
-        PrintWriter err = spec.commandLine().getErr();
-        double seconds;
-        try (ProgressReporter progress = new ProgressReporter(done, count, "rows", err)) {
-            TableWriter.write(RowwiseLosses.rowwise(input, xColumn, yColumn, settings, request,
-                    options.withProgress(done)), out.toString());
-            seconds = progress.seconds();
-        }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("command", "rowwise");
-        json.put("rows", count);
-        if (options.errors() == ErrorPolicy.COLUMN) {
-            Dataset<Row> written = TableWriter.read(spark, out.toString());
-            json.put("errors", written.filter(written.col(RowwiseLosses.ERROR).isNotNull())
-                    .count());
-        }
-        json.put("seconds", seconds);
-        json.put("master", spark.sparkContext().master());
-        json.put("parameters", loss.parameters());
-        json.put("written", Map.of("out", out.toString()));
-        PrintWriter stdout = spec.commandLine().getOut();
-        stdout.println(Json.write(json));
-        stdout.flush();
+        JobRun run = JobRun.start("rowwise", loss, session, table, out);
+        Dataset<Row> input = run.spark().read().parquet(table.toString());
+        RowwiseRequest asked = request;
+        run.write(() -> RowwiseLosses.rowwise(input, xColumn, yColumn, run.settings(), asked,
+                run.options()), input.count(), "rows", spec.commandLine().getErr());
+        run.finish(spec.commandLine().getOut());
         return 0;
+    }
+
+    /** ot.solve_sample's options from the loss options: the same blur, reach and debias. */
+    private OtSettings otSettings() {
+        Map<String, Object> parameters = loss.parameters();
+        OtSettings settings = OtSettings.blur((Double) parameters.get("blur"))
+                .debias((Boolean) parameters.get("debias"));
+        return parameters.get("reach") instanceof Double reach ? settings.reach(reach) : settings;
     }
 }

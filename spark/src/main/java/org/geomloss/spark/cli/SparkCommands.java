@@ -1,6 +1,7 @@
 package org.geomloss.spark.cli;
 
 import java.io.PrintWriter;
+import org.geomloss.examples.cli.GeomLossCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,30 +21,13 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class})
 public final class SparkCommands {
 
-    /** Exit code of bad options and bad input. */
-    static final int USAGE_ERROR = 2;
-
     private SparkCommands() {
     }
 
     /** Runs a command with {@code args}, printing to the given writers; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new SparkCommands());
-        commandLine.setOut(out);
-        commandLine.setErr(err);
-        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
-            String reason = JobFailures.inputError(exception);
-            if (reason == null) {
-                throw exception;
-            }
-            line.getErr().println("geomloss " + line.getCommandName() + ": error: " + reason);
-            line.getErr().flush();
-            return USAGE_ERROR;
-        });
-        int code = commandLine.execute(args);
-        out.flush();
-        err.flush();
-        return code;
+        return GeomLossCommand.execute(new CommandLine(new SparkCommands()), args, out, err,
+                JobFailures::inputError);
     }
 
     /** The entry point of the launcher and of {@code spark-submit --class}. */
