@@ -42,11 +42,6 @@ sealed interface BlockPairing extends Serializable {
     /** The pairs of task {@code task}, from the clouds it received. */
     List<Pair> pairs(int task, Iterable<Routed> received);
 
-    /** The number of unordered pairs of {@code n} clouds, {@code n(n-1)/2}. */
-    static long pairCount(long n) {
-        return n * (n - 1) / 2;
-    }
-
     /** One table against itself. */
     record Self(int blocks) implements BlockPairing {
 

@@ -16,6 +16,8 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
 import org.geomloss.SamplesLoss;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import scala.Tuple2;
 
 /**
@@ -51,6 +53,7 @@ public final class PairwiseLosses {
     public static final String VALUE = "value";
     /** The column of the reason a value is missing ({@link ErrorPolicy#COLUMN}). */
     public static final String ERROR = "error";
+    private static final Logger LOG = LoggerFactory.getLogger(PairwiseLosses.class);
     /** Tasks per core the automatic block count aims at: enough to balance and report progress. */
     static final int TASKS_PER_CORE = 8;
 
@@ -74,9 +77,11 @@ public final class PairwiseLosses {
         CloudColumns columns = CloudColumns.ofTable("clouds", clouds.schema());
         settings.samplesLoss();
         int parallelism = parallelism(clouds);
-        int blocks = options.blocks() > 0 ? options.blocks()
-                : selfBlocks(clouds.count(), parallelism);
+        long count = clouds.count();
+        int blocks = options.blocks() > 0 ? options.blocks() : selfBlocks(count, parallelism);
         BlockPairing pairing = new BlockPairing.Self(blocks);
+        LOG.info("pairwise: {} clouds, {} pairs, {} blocks, {} tasks", count,
+                count * (count - 1) / 2, blocks, pairing.tasks());
         return run(clouds.sparkSession(), pairing, routed(clouds, columns, 0, pairing), settings,
                 options);
     }
@@ -99,9 +104,11 @@ public final class PairwiseLosses {
         settings.samplesLoss();
         int side = options.blocks() > 0 ? options.blocks()
                 : (int) Math.ceil(Math.sqrt((double) TASKS_PER_CORE * parallelism(left)));
-        BlockPairing pairing = new BlockPairing.Cross(
-                (int) Math.max(1, Math.min(side, left.count())),
-                (int) Math.max(1, Math.min(side, right.count())));
+        long leftCount = left.count();
+        long rightCount = right.count();
+        BlockPairing pairing = new BlockPairing.Cross((int) Math.max(1, Math.min(side, leftCount)),
+                (int) Math.max(1, Math.min(side, rightCount)));
+        LOG.info("crossPairs: {} x {} clouds, {} tasks", leftCount, rightCount, pairing.tasks());
         return run(left.sparkSession(), pairing, routed(left, leftColumns, 0, pairing)
                 .union(routed(right, rightColumns, 1, pairing)), settings, options);
     }

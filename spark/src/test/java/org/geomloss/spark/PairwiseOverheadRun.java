@@ -12,15 +12,20 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.geomloss.Measure;
 import org.geomloss.SamplesLoss;
+import org.geomloss.kernels.ComputePool;
 
 /**
  * Measures Spark's overhead on a pairwise job (not a unit test; run by hand, see BENCHMARKS.md):
  * K clouds of N random 3D points, Sinkhorn at blur 0.05, every pair i &lt; j computed by
  * {@link PairwiseLosses#pairwise} on {@code local[2]} and by a plain Java loop over the same pairs
- * with the same {@link SamplesLoss}, interleaved (loop, Spark, loop, Spark, ...). Prints each time,
- * the ratio Spark / loop, and the largest relative difference between the two sets of values.
+ * with the same {@link SamplesLoss}, interleaved (loop, two-thread loop, Spark, loop, ...). The
+ * two-thread loop computes the same pairs on two plain Java threads, as {@code local[2]} runs two
+ * tasks at once: it separates what running two losses at once costs from what Spark costs. Prints
+ * each time, the ratios to the loop, and the largest relative difference between the values.
  *
- * <p>Arguments: K (default 100), N (default 2000), rounds (default 2).
+ * <p>Arguments: K (default 100), N (default 2000), rounds (default 2), kernel threads of each
+ * Spark task (default: the loop's, the machine's core count; 1 is the cluster setting
+ * {@code -Dgeomloss.threads=1}, one kernel thread per task as Spark runs one task per core).
  */
 public final class PairwiseOverheadRun {
 
@@ -31,6 +36,8 @@ public final class PairwiseOverheadRun {
         int clouds = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int points = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        int loopThreads = ComputePool.parallelism();
+        int taskThreads = args.length > 3 ? Integer.parseInt(args[3]) : loopThreads;
         SparkSession spark = SparkSession.builder().master("local[2]").appName("overhead")
                 .config("spark.ui.enabled", false).getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
@@ -56,10 +63,11 @@ public final class PairwiseOverheadRun {
         }
         long pairs = (long) clouds * (clouds - 1) / 2;
         System.out.printf(Locale.ROOT, "%d clouds x %d points, %d pairs, blur 0.05, "
-                + "kernel threads %d%n", clouds, points, pairs,
-                org.geomloss.kernels.ComputePool.parallelism());
+                + "kernel threads: loop %d, each Spark task %d%n", clouds, points, pairs,
+                loopThreads, taskThreads);
         double[] loopValues = new double[(int) pairs];
         double loopTotal = 0;
+        double twoThreadTotal = 0;
         double sparkTotal = 0;
         double maxDifference = 0;
         for (int round = 0; round < rounds; round++) {
@@ -72,8 +80,13 @@ public final class PairwiseOverheadRun {
             }
             double loop = (System.nanoTime() - start) / 1e9;
             start = System.nanoTime();
+            twoThreads(loss, measures, loopValues);
+            double twoThreadLoop = (System.nanoTime() - start) / 1e9;
+            ComputePool.setParallelism(taskThreads);
+            start = System.nanoTime();
             List<Row> result = PairwiseLosses.pairwise(table, settings).collectAsList();
             double sparkSeconds = (System.nanoTime() - start) / 1e9;
+            ComputePool.setParallelism(loopThreads);
             for (Row row : result) {
                 int i = Integer.parseInt(row.getString(0).substring(1));
                 int j = Integer.parseInt(row.getString(1).substring(1));
@@ -86,15 +99,48 @@ public final class PairwiseOverheadRun {
                 throw new IllegalStateException(result.size() + " rows, expected " + pairs);
             }
             loopTotal += loop;
+            twoThreadTotal += twoThreadLoop;
             sparkTotal += sparkSeconds;
-            System.out.printf(Locale.ROOT, "round %d: loop %.1f s, spark local[2] %.1f s, ratio "
-                    + "%.3f%n", round + 1, loop, sparkSeconds, sparkSeconds / loop);
+            System.out.printf(Locale.ROOT, "round %d: loop %.1f s, two-thread loop %.1f s, spark "
+                    + "local[2] %.1f s; spark / loop %.3f, spark / two-thread loop %.3f%n",
+                    round + 1, loop, twoThreadLoop, sparkSeconds, sparkSeconds / loop,
+                    sparkSeconds / twoThreadLoop);
         }
-        System.out.printf(Locale.ROOT, "total: loop %.1f s (%.2f ms/pair), spark %.1f s (%.2f "
-                        + "ms/pair), ratio %.3f, largest relative difference %.2e%n", loopTotal,
-                1e3 * loopTotal / (rounds * pairs), sparkTotal, 1e3 * sparkTotal / (rounds * pairs),
-                sparkTotal / loopTotal, maxDifference);
+        System.out.printf(Locale.ROOT, "total: loop %.1f s (%.2f ms/pair), two-thread loop %.1f s, "
+                        + "spark %.1f s (%.2f ms/pair); spark / loop %.3f, spark / two-thread loop "
+                        + "%.3f, largest relative difference %.2e%n", loopTotal,
+                1e3 * loopTotal / (rounds * pairs), twoThreadTotal, sparkTotal,
+                1e3 * sparkTotal / (rounds * pairs), sparkTotal / loopTotal,
+                sparkTotal / twoThreadTotal, maxDifference);
         spark.stop();
+    }
+
+    /** The pairs i &lt; j of the loop, on two threads taking rows i alternately. */
+    private static void twoThreads(SamplesLoss loss, List<Measure> measures, double[] check) {
+        int clouds = measures.size();
+        Thread[] threads = new Thread[2];
+        for (int t = 0; t < 2; t++) {
+            int first = t;
+            threads[t] = new Thread(() -> {
+                for (int i = first; i < clouds; i += 2) {
+                    for (int j = i + 1; j < clouds; j++) {
+                        double value = loss.value(measures.get(i), measures.get(j));
+                        if (value != check[i * clouds - i * (i + 1) / 2 + (j - i - 1)]) {
+                            throw new IllegalStateException("pair " + i + ", " + j);
+                        }
+                    }
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** Anisotropic Gaussian blobs with random centres and axes, in [0, 1]^3 roughly. */
