@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -83,10 +86,17 @@ public final class PairwiseOverheadRun {
             twoThreads(loss, measures, loopValues);
             double twoThreadLoop = (System.nanoTime() - start) / 1e9;
             ComputePool.setParallelism(taskThreads);
+            TaskTimes tasks = new TaskTimes();
+            spark.sparkContext().addSparkListener(tasks);
             start = System.nanoTime();
             List<Row> result = PairwiseLosses.pairwise(table, settings).collectAsList();
             double sparkSeconds = (System.nanoTime() - start) / 1e9;
             ComputePool.setParallelism(loopThreads);
+            spark.sparkContext().removeSparkListener(tasks);
+            System.out.printf(Locale.ROOT, "  spark tasks: %d, run time %.1f s, cpu time %.1f s, "
+                    + "gc %.1f s, slots busy %.0f%% of the wall time%n", tasks.count.get(),
+                    tasks.runMillis.get() / 1e3, tasks.cpuNanos.get() / 1e9, tasks.gcMillis.get() / 1e3,
+                    100.0 * tasks.runMillis.get() / 1e3 / (2 * sparkSeconds));
             for (Row row : result) {
                 int i = Integer.parseInt(row.getString(0).substring(1));
                 int j = Integer.parseInt(row.getString(1).substring(1));
@@ -113,6 +123,24 @@ public final class PairwiseOverheadRun {
                 1e3 * sparkTotal / (rounds * pairs), sparkTotal / loopTotal,
                 sparkTotal / twoThreadTotal, maxDifference);
         spark.stop();
+    }
+
+    /** Sums the metrics of the tasks that end while it listens. */
+    private static final class TaskTimes extends SparkListener {
+        final AtomicLong count = new AtomicLong();
+        final AtomicLong runMillis = new AtomicLong();
+        final AtomicLong cpuNanos = new AtomicLong();
+        final AtomicLong gcMillis = new AtomicLong();
+
+        @Override
+        public void onTaskEnd(SparkListenerTaskEnd end) {
+            if (end.taskMetrics() != null) {
+                count.incrementAndGet();
+                runMillis.addAndGet(end.taskMetrics().executorRunTime());
+                cpuNanos.addAndGet(end.taskMetrics().executorCpuTime());
+                gcMillis.addAndGet(end.taskMetrics().jvmGCTime());
+            }
+        }
     }
 
     /** The pairs i &lt; j of the loop, on two threads taking rows i alternately. */
