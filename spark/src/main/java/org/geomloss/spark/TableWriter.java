@@ -25,8 +25,8 @@ import org.apache.spark.sql.types.StructType;
  * clouds and gradients of a rowwise table, are left out, since CSV cannot hold them).
  *
  * <ul>
- *   <li>Atomic: the table is computed once and written as Parquet into a hidden folder beside the
- *       destination, then renamed onto it (a CSV file is made from that Parquet copy, in one task,
+ *   <li>Atomic: the table is computed once and written as Parquet into a temporary folder
+ *       ({@code NAME.tmp-UUID.parquet}) beside the destination, then renamed onto it (a CSV file is made from that Parquet copy, in one task,
  *       then renamed). A failed job leaves the destination as it was and removes the temporary
  *       files.</li>
  *   <li>An existing destination is replaced only after the new one is complete; the caller makes
@@ -73,7 +73,8 @@ public final class TableWriter {
             FileSystem fs = target.getFileSystem(
                     table.sparkSession().sparkContext().hadoopConfiguration());
             Path parent = target.getParent() != null ? target.getParent() : new Path(".");
-            String tag = "." + target.getName() + ".tmp-" + UUID.randomUUID();
+            // Not hidden (no leading dot): Spark skips hidden paths when it reads the copy back.
+            String tag = target.getName() + ".tmp-" + UUID.randomUUID();
             Path parquet = new Path(parent, tag + ".parquet");
             Path csv = new Path(parent, tag + ".csv");
             try {
@@ -125,7 +126,7 @@ public final class TableWriter {
     private static void replace(FileSystem fs, Path complete, Path target) throws IOException {
         Path previous = null;
         if (fs.exists(target)) {
-            previous = new Path(target.getParent(), "." + target.getName() + ".old-"
+            previous = new Path(target.getParent(), target.getName() + ".old-"
                     + UUID.randomUUID());
             rename(fs, target, previous);
         }

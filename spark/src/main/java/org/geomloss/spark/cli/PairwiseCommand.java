@@ -8,21 +8,16 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.geomloss.examples.cli.LossOptions;
 import org.geomloss.spark.CloudReaders;
 import org.geomloss.spark.PairwiseLosses;
 import org.geomloss.spark.picture.DistanceMatrixPicture;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code geomloss pairwise CLOUDS --out D.parquet}: the loss between every unordered pair of clouds
@@ -38,7 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
                     + "extension), or a Parquet table with columns id, points "
                     + "(array<array<float>>, or array<float> with an integer column dimension) "
                     + "and optional weights (array<double>)."})
-final class PairwiseCommand implements Callable<Integer> {
+final class PairwiseCommand extends SparkJobCommand {
 
     @Parameters(index = "0", paramLabel = "CLOUDS",
             description = "A folder of .npy/.csv clouds or a .parquet table of clouds.")
@@ -52,15 +47,6 @@ final class PairwiseCommand implements Callable<Integer> {
             description = "Also draw the distance matrix, clouds ordered by a hierarchical "
                     + "(average-linkage) clustering.")
     Path png;
-
-    @Mixin
-    LossOptions loss;
-
-    @Mixin
-    SessionOptions session;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

@@ -2,19 +2,14 @@ package org.geomloss.spark.cli;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.geomloss.examples.cli.LossOptions;
 import org.geomloss.spark.OtSettings;
 import org.geomloss.spark.RowwiseLosses;
 import org.geomloss.spark.RowwiseRequest;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code geomloss rowwise TABLE.parquet --x COL --y COL --out R.parquet}: the loss between the two
@@ -27,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
                     + "Spark and writes the table with a 'value' column (one row out per row in).",
             "A cloud column holds array<array<float>> (uniform weights) or a struct with fields "
                     + "points, optional dimension (for flat points) and weights."})
-final class RowwiseCommand implements Callable<Integer> {
+final class RowwiseCommand extends SparkJobCommand {
 
     @Parameters(index = "0", paramLabel = "TABLE", description = "A .parquet table.")
     Path table;
@@ -51,15 +46,6 @@ final class RowwiseCommand implements Callable<Integer> {
             description = "Add ot_value and ot_marginal_error: ot.solve_sample on the same clouds "
                     + "with blur = --blur, reach = --reach and debias = --debias.")
     boolean ot;
-
-    @Mixin
-    LossOptions loss;
-
-    @Mixin
-    SessionOptions session;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() {

@@ -18,7 +18,8 @@ import javax.imageio.ImageIO;
  * Draws a symmetric matrix of losses as a PNG heat map, rows and columns in the leaf order of an
  * average-linkage clustering ({@link HierarchicalClustering}), so that groups of similar clouds show
  * as dark blocks on the diagonal. Colours run from dark (small) to light (large) along the viridis
- * scale; a missing value is grey; a colour bar gives the range.
+ * scale, from 0 (the diagonal) or the smallest value if negative; a missing value is grey; a colour
+ * bar gives the range.
  *
  * <ul>
  *   <li>The heat map is at most {@value #MAP_PIXELS} pixels wide: each cloud gets
@@ -63,6 +64,7 @@ public final class DistanceMatrixPicture {
             min = 0f;
             max = 1f;
         }
+        min = Math.min(min, 0f);
         int cell = Math.max(1, MAP_PIXELS / n);
         int side = Math.min(MAP_PIXELS, n * cell);
         BufferedImage image = new BufferedImage(side + 3 * MARGIN + BAR, side + 2 * MARGIN,
