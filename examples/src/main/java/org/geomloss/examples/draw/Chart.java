@@ -39,15 +39,15 @@ public final class Chart {
     /** The symbol drawn at each point of a curve. */
     public enum Marker { NONE, CIRCLE, SQUARE }
 
-    /**
-     * One axis: its label and range {@code [min, max]} on a scale.
-     *
-     * @throws IllegalArgumentException if the range is empty or not finite, or not positive on a
-     *                                  log scale
-     */
+    /** One axis: its label and range {@code [min, max]} on a scale. */
     public record Axis(String label, double min, double max, Scale scale) {
 
-        /** Checks the range. */
+        /**
+         * Checks the range.
+         *
+         * @throws IllegalArgumentException if the range is empty or not finite, or not positive
+         *                                  on a log scale
+         */
         public Axis {
             if (!(max > min) || !Double.isFinite(min) || !Double.isFinite(max)
                     || (scale == Scale.LOG && !(min > 0))) {
