@@ -66,15 +66,62 @@ final class VectorExp {
     static FloatVector exp2Biased(FloatVector u) {
         FloatVector clamped = u.blend(broadcast(MIN_BIASED_EXPONENT),
                 u.compare(VectorOperators.LT, MIN_BIASED_EXPONENT));
-        FloatVector shifted = clamped.add(ROUNDING_MAGIC);
-        FloatVector fraction = clamped.sub(shifted.sub(ROUNDING_MAGIC));
-        FloatVector p = fraction.fma(C5, C4);
-        p = p.fma(fraction, broadcast(C3));
-        p = p.fma(fraction, broadcast(C2));
-        p = p.fma(fraction, broadcast(C1));
-        p = p.fma(fraction, broadcast(C0));
-        IntVector exponentBits = shifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23);
-        return p.reinterpretAsInts().add(exponentBits).reinterpretAsFloats();
+        FloatVector magic = broadcast(ROUNDING_MAGIC);
+        FloatVector shifted = clamped.add(magic);
+        return exp2Referenced(clamped, shifted, shifted.reinterpretAsInts(), magic, coefficient(0),
+                coefficient(1), coefficient(2), coefficient(3), coefficient(4), coefficient(5));
+    }
+
+    /**
+     * {@code 2^(t - ref + 1/2)} lane-wise, with the integer reference {@code ref} of each lane folded
+     * into the rounding constant. The caller passes {@code magicMinusRef = 1.5 * 2^23 - ref} (see
+     * {@link #roundingConstant}) and {@code shifted = t + magicMinusRef}, whose bits, for
+     * {@code |t - ref| < 2^22}, are {@code bits(1.5 * 2^23) + rint(t - ref)}: a positive float whose
+     * bits grow with {@code t - ref}, so that a caller may take their integer maximum, or clamp them.
+     * {@code exponentBits} are those bits, possibly clamped from below at
+     * {@code bits(1.5 * 2^23) - 126} (which gives {@code 2^(f + 1/2 - 126)} for smaller exponents,
+     * with {@code f = t - ref - rint(t - ref)}); the result is exact to the polynomial's accuracy for
+     * {@code -126 <= t - ref < 126.5}. The polynomial's coefficients {@code c0 .. c5}
+     * ({@link #coefficient}) are parameters so that callers broadcast them once, before their loop:
+     * C2 stops inlining the Vector API in a method past a node budget, and a loop with two of these
+     * exponentials fits only so.
+     */
+    static FloatVector exp2Referenced(FloatVector t, FloatVector shifted, IntVector exponentBits,
+                                      FloatVector magicMinusRef, FloatVector c0, FloatVector c1,
+                                      FloatVector c2, FloatVector c3, FloatVector c4,
+                                      FloatVector c5) {
+        FloatVector fraction = t.sub(shifted.sub(magicMinusRef));
+        FloatVector square = fraction.mul(fraction);
+        FloatVector high = fraction.fma(c5, c4).fma(square, fraction.fma(c3, c2));
+        FloatVector p = high.fma(fraction, c1).fma(fraction, c0);
+        return p.reinterpretAsInts().add(exponentBits.lanewise(VectorOperators.LSHL, 23))
+                .reinterpretAsFloats();
+    }
+
+    /** The bits of {@code roundingConstant(0) - 126}: the smallest exponent bits a caller keeps. */
+    static final int MIN_SHIFTED_BITS = Float.floatToIntBits(ROUNDING_MAGIC - 126f);
+
+    /** Coefficient {@code k} (0 to 5) of the polynomial, broadcast. */
+    static FloatVector coefficient(int k) {
+        return broadcast(switch (k) {
+            case 0 -> C0;
+            case 1 -> C1;
+            case 2 -> C2;
+            case 3 -> C3;
+            case 4 -> C4;
+            case 5 -> C5;
+            default -> throw new IllegalArgumentException("coefficient " + k + " of a degree-5 polynomial");
+        });
+    }
+
+    /** {@code 1.5 * 2^23 - ref}: the rounding constant of {@link #exp2Referenced} for an integer {@code ref}. */
+    static float roundingConstant(float ref) {
+        return ROUNDING_MAGIC - ref;
+    }
+
+    /** {@code rint(t - ref)} from {@code shifted = t + roundingConstant(ref)} (see {@link #exp2Referenced}). */
+    static float roundedOffset(float shifted) {
+        return shifted - ROUNDING_MAGIC;
     }
 
     /** {@code 2^(u + 1/2)} lane-wise, for {@code u < 126.5}, with exactly 0 for {@code u < -126}. */

@@ -67,6 +67,12 @@ public final class VectorPointKernels implements PointKernels {
         }
         checkSoftmin(x, y, h, eps, blocks);
         requireLength("out", out, x.count());
+        LaneOperands operands = LaneOperands.of(groundCost, x, y, h, eps);
+        if (operands != null) {
+            ComputePool.forEachBlock(blocks.blockCount(),
+                    k -> LaneSoftmin.rows(operands, eps, blocks, k, out));
+            return;
+        }
         ColumnLayout sources = ColumnLayout.of(y, h, LOG2_E, Float.NEGATIVE_INFINITY);
         ComputePool.forEachBlock(blocks.blockCount(),
                 k -> VectorSoftmin.rows(groundCost, x, sources, eps, blocks, k, out));
