@@ -136,6 +136,6 @@ final class VectorSoftmin {
             sum = sum.add(VectorExp.exp2Biased(s.sub(biasedRef)));
         }
         maxOut[0] = max.reduceLanes(VectorOperators.MAX);
-        return sum.reduceLanes(VectorOperators.ADD);
+        return Lanes.sum(sum);
     }
 }

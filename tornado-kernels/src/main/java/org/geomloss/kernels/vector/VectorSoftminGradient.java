@@ -126,9 +126,9 @@ final class VectorSoftminGradient {
                 weight.intoArray(scratch, j - from); // the squared distance there is no longer needed
             }
         }
-        partial[0] = g0.reduceLanes(VectorOperators.ADD);
-        partial[1] = g1.reduceLanes(VectorOperators.ADD);
-        partial[2] = g2.reduceLanes(VectorOperators.ADD);
+        partial[0] = (float) Lanes.sum(g0);
+        partial[1] = (float) Lanes.sum(g1);
+        partial[2] = (float) Lanes.sum(g2);
         if (d > 3) {
             HighDimensions.weightedDifferences(columns, stride, from, to, x, xOffset, d, scratch,
                     partial);
