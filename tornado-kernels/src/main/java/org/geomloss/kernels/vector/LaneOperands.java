@@ -152,6 +152,21 @@ final class LaneOperands {
         return records;
     }
 
+    /**
+     * Loads rows {@code [first, first + count)} one per lane: coordinate {@code k} of lane {@code l}
+     * into {@code lanes[k * LANES + l]} (0 for k >= D); the lanes past {@code count} repeat the last
+     * row.
+     */
+    void loadLanes(int first, int count, float[] lanes) {
+        int lanesPerVector = VectorExp.LANES;
+        for (int l = 0; l < lanesPerVector; l++) {
+            int i = first + Math.min(l, count - 1);
+            for (int k = 0; k < dimension; k++) {
+                lanes[k * lanesPerVector + l] = rows[i * dimension + k];
+            }
+        }
+    }
+
     /** M. */
     int columns() {
         return columns;

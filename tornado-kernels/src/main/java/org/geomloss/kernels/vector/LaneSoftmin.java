@@ -91,13 +91,7 @@ final class LaneSoftmin {
 
         /** Loads rows {@code [g, g + count)}; the lanes past {@code count} repeat the last row. */
         void load(int g, int count) {
-            float[] rows = operands.rows();
-            for (int l = 0; l < ROWS; l++) {
-                int i = g + Math.min(l, count - 1);
-                for (int k = 0; k < d; k++) {
-                    lanes[k * ROWS + l] = rows[i * d + k];
-                }
-            }
+            operands.loadLanes(g, count, lanes);
         }
 
         /** Sets each lane's reference to its rounded-up largest exponent over the first columns. */
@@ -210,7 +204,7 @@ final class LaneSoftmin {
      * {@code b - factor sqrt(max(|x - y|^2, 1e-8))}. The tests on {@code d} and {@code form} are
      * loop-invariant.
      */
-    private static FloatVector exponent(FloatVector x0, FloatVector x1, FloatVector x2,
+    static FloatVector exponent(FloatVector x0, FloatVector x1, FloatVector x2,
                                         FloatVector b, FloatVector y0, FloatVector y1,
                                         FloatVector y2, int d, LaneOperands.Form form,
                                         FloatVector floor, FloatVector minusFactor) {

@@ -88,6 +88,12 @@ public final class VectorPointKernels implements PointKernels {
         checkSoftmin(x, y, h, eps, blocks);
         requireLength("softmin", softmin, x.count());
         requireLength("out", out, (long) x.count() * x.dimension());
+        LaneOperands operands = LaneOperands.of(groundCost, x, y, h, eps);
+        if (operands != null) {
+            ComputePool.forEachBlock(blocks.blockCount(),
+                    k -> LaneSoftminGradient.rows(operands, eps, softmin, blocks, k, out));
+            return;
+        }
         ColumnLayout sources = ColumnLayout.of(y, h, LOG2_E, Float.NEGATIVE_INFINITY);
         ComputePool.forEachBlock(blocks.blockCount(), k -> VectorSoftminGradient.rows(groundCost,
                 x, sources, eps, softmin, blocks, k, out));
