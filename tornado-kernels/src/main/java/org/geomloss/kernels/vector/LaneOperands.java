@@ -67,6 +67,7 @@ final class LaneOperands {
 
     private final Form form;
     private final int dimension;
+    /** The rows {@code xc} (centred for the dot-product form), row-major N x D. */
     private final float[] rows;
     private final float[] records;
     private final int columns;
@@ -140,11 +141,6 @@ final class LaneOperands {
     /** D, at most 3. */
     int dimension() {
         return dimension;
-    }
-
-    /** The rows {@code xc} (centred for the dot-product form), row-major N x D. */
-    float[] rows() {
-        return rows;
     }
 
     /** {@link #RECORD} floats per column: {@code b_j} then the three (scaled) coordinates. */

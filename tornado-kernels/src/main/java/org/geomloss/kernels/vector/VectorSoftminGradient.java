@@ -11,7 +11,8 @@ import org.geomloss.kernels.PointArray;
 /**
  * The soft-max-weighted cost gradient {@code out_i = sum_j P_ij grad_1 c(x_i, y_j)} with
  * {@code P_ij = exp(h_j - c_ij / eps + s_i / eps)} on vectors, given the soft-min {@code s}; one row
- * at a time over the pieces of {@link BlockColumns}.
+ * at a time over the pieces of {@link BlockColumns}. The general kernel, for D > 3 and for exponents
+ * outside the range of {@link LaneSoftminGradient} (which is faster where it applies).
  *
  * <p>{@code grad_1 c = x_i - y_j} for {@link GroundCost#HALF_SQUARED_EUCLIDEAN}, and
  * {@code (x_i - y_j) / c_ij} for {@link GroundCost#EUCLIDEAN}, 0 where its clamp
