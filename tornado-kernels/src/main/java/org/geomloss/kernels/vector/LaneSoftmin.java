@@ -6,10 +6,10 @@ import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.geomloss.kernels.BlockSparsity;
-import org.geomloss.kernels.GroundCost;
 
 /**
- * The soft-min {@code out_i = -eps log sum_j exp(h_j - c(x_i, y_j) / eps)} with one row per lane: a
+ * The p = 2 soft-min {@code out_i = -eps log sum_j exp(h_j - |x_i - y_j|^2 / (2 eps))} with one row
+ * per lane, where {@link LaneOperands} applies: a
  * pass takes {@link #ROWS} rows (one vector of rows, {@code xc_i} in registers) and runs over the
  * kept columns, broadcasting each column's 16-byte record ({@link LaneOperands}) to every lane, so
  * the loop needs no lane reduction and four scalar loads per column for {@code ROWS} pairs.
@@ -43,7 +43,6 @@ final class LaneSoftmin {
 
     private static final int ESTIMATE_COLUMNS = 64;
     private static final int MAX_OFFSET_BITS = Float.floatToIntBits(VectorExp.roundingConstant(-64f));
-    private static final float FLOOR = (float) GroundCost.SQUARED_DISTANCE_FLOOR;
     private static final double LN_2 = Math.log(2.0);
 
     private LaneSoftmin() {
@@ -98,8 +97,7 @@ final class LaneSoftmin {
         void estimate(ColumnChunks chunks) {
             int from = chunks.firstColumn();
             int to = from + Math.min(ESTIMATE_COLUMNS, chunks.firstPieceLength());
-            LaneSoftmin.estimate(operands.records(), from, to, d, operands.form(),
-                    -operands.costFactor(), lanes, ref);
+            LaneSoftmin.estimate(operands.records(), from, to, d, lanes, ref);
             for (int l = 0; l < ROWS; l++) {
                 ref[l] = (float) Math.ceil(ref[l]);
             }
@@ -112,8 +110,7 @@ final class LaneSoftmin {
                 boolean again = true;
                 while (again) {
                     chunk(operands.records(), chunks.bounds(), chunks.firstPiece(c),
-                            chunks.firstPiece(c + 1), d, operands.form(),
-                            -operands.costFactor(), lanes, ref, sums, maxBits);
+                            chunks.firstPiece(c + 1), d, lanes, ref, sums, maxBits);
                     again = false;
                     for (int l = 0; l < ROWS; l++) {
                         if (maxBits[l] > MAX_OFFSET_BITS) {
@@ -133,13 +130,11 @@ final class LaneSoftmin {
     }
 
     /** {@code ref[l] = max_j t_lj} over the columns {@code [from, to)} (at least one column). */
-    private static void estimate(float[] records, int from, int to, int d, LaneOperands.Form form,
-                                 float minusFactor, float[] lanes, float[] ref) {
+    private static void estimate(float[] records, int from, int to, int d, float[] lanes,
+                                 float[] ref) {
         FloatVector x0 = FloatVector.fromArray(SPECIES, lanes, 0);
         FloatVector x1 = FloatVector.fromArray(SPECIES, lanes, ROWS);
         FloatVector x2 = FloatVector.fromArray(SPECIES, lanes, 2 * ROWS);
-        FloatVector floor = FloatVector.broadcast(SPECIES, FLOOR);
-        FloatVector factor = FloatVector.broadcast(SPECIES, minusFactor);
         FloatVector max = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
         for (int j = from; j < to; j++) {
             int o = LaneOperands.RECORD * j;
@@ -147,7 +142,7 @@ final class LaneSoftmin {
             FloatVector y0 = FloatVector.broadcast(SPECIES, records[o + 1]);
             FloatVector y1 = FloatVector.broadcast(SPECIES, records[o + 2]);
             FloatVector y2 = FloatVector.broadcast(SPECIES, records[o + 3]);
-            FloatVector t = exponent(x0, x1, x2, b, y0, y1, y2, d, form, floor, factor);
+            FloatVector t = exponent(x0, x1, x2, b, y0, y1, y2, d);
             max = max.blend(t, t.compare(VectorOperators.GT, max));
         }
         max.intoArray(ref, 0);
@@ -160,16 +155,13 @@ final class LaneSoftmin {
      * row vector (C2 inlines no more than about two polynomials per method; see {@link VectorExp}).
      */
     private static void chunk(float[] records, int[] bounds, int pieceFrom, int pieceTo, int d,
-                              LaneOperands.Form form, float minusFactor, float[] lanes, float[] ref,
-                              float[] sums, int[] maxBits) {
+                              float[] lanes, float[] ref, float[] sums, int[] maxBits) {
         FloatVector x0 = FloatVector.fromArray(SPECIES, lanes, 0);
         FloatVector x1 = FloatVector.fromArray(SPECIES, lanes, ROWS);
         FloatVector x2 = FloatVector.fromArray(SPECIES, lanes, 2 * ROWS);
         FloatVector reference = FloatVector.fromArray(SPECIES, ref, 0);
         IntVector low = IntVector.broadcast(INT_SPECIES, VectorExp.MIN_SHIFTED_BITS);
         FloatVector magic = reference.neg().add(VectorExp.roundingConstant(0f));
-        FloatVector floor = FloatVector.broadcast(SPECIES, FLOOR);
-        FloatVector factor = FloatVector.broadcast(SPECIES, minusFactor);
         FloatVector c0 = VectorExp.coefficient(0);
         FloatVector c1 = VectorExp.coefficient(1);
         FloatVector c2 = VectorExp.coefficient(2);
@@ -186,7 +178,7 @@ final class LaneSoftmin {
                 FloatVector y0 = FloatVector.broadcast(SPECIES, records[o + 1]);
                 FloatVector y1 = FloatVector.broadcast(SPECIES, records[o + 2]);
                 FloatVector y2 = FloatVector.broadcast(SPECIES, records[o + 3]);
-                FloatVector t = exponent(x0, x1, x2, b, y0, y1, y2, d, form, floor, factor);
+                FloatVector t = exponent(x0, x1, x2, b, y0, y1, y2, d);
                 FloatVector shifted = t.add(magic);
                 IntVector bits = shifted.reinterpretAsInts();
                 max = max.max(bits);
@@ -199,38 +191,18 @@ final class LaneSoftmin {
     }
 
     /**
-     * The base-2 exponent {@code t} of one column for the rows of one vector, in the given
-     * {@link LaneOperands.Form}: {@code b + <x, y'>}, {@code b - factor |x - y|^2} or
-     * {@code b - factor sqrt(max(|x - y|^2, 1e-8))}. The tests on {@code d} and {@code form} are
-     * loop-invariant.
+     * The base-2 exponent {@code t = b + <x, y'>} of one column for the rows of one vector. The tests
+     * on {@code d} are loop-invariant.
      */
-    static FloatVector exponent(FloatVector x0, FloatVector x1, FloatVector x2,
-                                        FloatVector b, FloatVector y0, FloatVector y1,
-                                        FloatVector y2, int d, LaneOperands.Form form,
-                                        FloatVector floor, FloatVector minusFactor) {
-        if (form == LaneOperands.Form.DOT_PRODUCT) {
-            FloatVector t = x0.fma(y0, b);
-            if (d > 1) {
-                t = x1.fma(y1, t);
-            }
-            if (d > 2) {
-                t = x2.fma(y2, t);
-            }
-            return t;
-        }
-        FloatVector e = x0.sub(y0);
-        FloatVector squared = e.mul(e);
+    static FloatVector exponent(FloatVector x0, FloatVector x1, FloatVector x2, FloatVector b,
+                                FloatVector y0, FloatVector y1, FloatVector y2, int d) {
+        FloatVector t = x0.fma(y0, b);
         if (d > 1) {
-            e = x1.sub(y1);
-            squared = e.fma(e, squared);
+            t = x1.fma(y1, t);
         }
         if (d > 2) {
-            e = x2.sub(y2);
-            squared = e.fma(e, squared);
+            t = x2.fma(y2, t);
         }
-        if (form == LaneOperands.Form.DISTANCE) {
-            squared = squared.blend(floor, squared.compare(VectorOperators.LT, floor)).sqrt();
-        }
-        return squared.fma(minusFactor, b);
+        return t;
     }
 }

@@ -3,30 +3,23 @@ package org.geomloss.kernels.vector;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.geomloss.kernels.BlockSparsity;
-import org.geomloss.kernels.GroundCost;
 
 /**
- * The soft-max-weighted cost gradient {@code out_i = sum_j P_ij grad_1 c(x_i, y_j)} with
+ * The soft-max-weighted cost gradient {@code out_i = sum_j P_ij (x_i - y_j)} of the p = 2 cost with
  * {@code P_ij = exp(h_j - c_ij / eps + s_i / eps)}, given the soft-min {@code s}, with one row per
- * lane as in {@link LaneSoftmin}: a pass takes one vector of rows and broadcasts each kept column's
- * record ({@link LaneOperands}).
+ * lane as in {@link LaneSoftmin}, where {@link LaneOperands} applies: a pass takes one vector of rows
+ * and broadcasts each kept column's record.
  *
  * <p>In base 2, {@code P_ij = 2^(t_ij + shift_i)} with {@code shift_i = log2(e) s_i / eps -
  * rowOffset_i}. Each lane takes the integer reference {@code ref_i = ceil(-shift_i)}, sums
  * {@code w_ij = 2^(t_ij - ref_i + 1/2)} ({@link VectorExp#exp2Referenced}, exponents clamped to
  * {@code [-126, 63]} around the reference, so a soft-min inconsistent with {@code h} gives large but
  * finite weights), and multiplies its sums by {@code 2^(shift_i + ref_i - 1/2)} once at the end.
- * The sums are {@code W_i = sum_j w_ij} and
- * <ul>
- *   <li>dot-product form (p = 2): {@code G_i = sum_j w_ij y'_j}, and
- *       {@code out_i = 2^(..) (xc_i W_i - G_i eps / log2(e))} on centred clouds;</li>
- *   <li>direct forms: {@code G_i = sum_j w_ij g_ij (xc_i - yc_j)} with {@code g = 1} (p = 2) or
- *       {@code 1 / c_ij}, and 0 where the clamp {@code |x - y|^2 < 1e-8} is active (p = 1).</li>
- * </ul>
- * Each lane adds at most {@link LaneSoftmin#CHUNK} terms in float, chunks in double. Rows with no kept
+ * The sums are {@code W_i = sum_j w_ij} and {@code G_i = sum_j w_ij y'_j}, and
+ * {@code out_i = 2^(shift_i + ref_i - 1/2) (xc_i W_i - G_i eps / log2(e))} on the centred clouds,
+ * whose coordinates are no larger than their extent. Each lane adds at most {@link LaneSoftmin#CHUNK} terms in float, chunks in double. Rows with no kept
  * column, or whose soft-min is infinite, get a zero gradient. Stateless and thread-safe.
  */
 final class LaneSoftminGradient {
@@ -35,7 +28,6 @@ final class LaneSoftminGradient {
     private static final VectorSpecies<Integer> INT_SPECIES = SPECIES.withLanes(int.class);
     private static final int ROWS = VectorExp.LANES;
     private static final int MAX_SHIFTED_BITS = Float.floatToIntBits(VectorExp.roundingConstant(-63f));
-    private static final float FLOOR = (float) GroundCost.SQUARED_DISTANCE_FLOOR;
     private static final double LOG2_E = 1.0 / Math.log(2.0);
 
     private LaneSoftminGradient() {
@@ -52,7 +44,6 @@ final class LaneSoftminGradient {
         if (chunks.chunkCount() == 0) {
             return;
         }
-        boolean dot = operands.form() == LaneOperands.Form.DOT_PRODUCT;
         float[] lanes = new float[3 * ROWS];
         float[] ref = new float[ROWS];
         double[] factor = new double[ROWS];
@@ -71,8 +62,7 @@ final class LaneSoftminGradient {
             Arrays.fill(totals, 0.0);
             for (int c = 0; c < chunks.chunkCount(); c++) {
                 chunk(operands.records(), chunks.bounds(), chunks.firstPiece(c),
-                        chunks.firstPiece(c + 1), d, operands.form(), -operands.costFactor(),
-                        lanes, ref, sums);
+                        chunks.firstPiece(c + 1), d, lanes, ref, sums);
                 for (int k = 0; k < sums.length; k++) {
                     totals[k] += sums[k];
                 }
@@ -84,9 +74,8 @@ final class LaneSoftminGradient {
                 }
                 for (int k = 0; k < d; k++) {
                     double weighted = totals[(k + 1) * ROWS + l];
-                    out[i * d + k] = factor[l] * (dot
-                            ? lanes[k * ROWS + l] * totals[l] - weighted * eps / LOG2_E
-                            : weighted);
+                    out[i * d + k] = factor[l] * (lanes[k * ROWS + l] * totals[l]
+                            - weighted / operands.coordinateScale());
                 }
             }
         }
@@ -98,8 +87,7 @@ final class LaneSoftminGradient {
      * {@link VectorExp}).
      */
     private static void chunk(float[] records, int[] bounds, int pieceFrom, int pieceTo, int d,
-                              LaneOperands.Form form, float minusFactor, float[] lanes,
-                              float[] ref, float[] sums) {
+                              float[] lanes, float[] ref, float[] sums) {
         FloatVector x0 = FloatVector.fromArray(SPECIES, lanes, 0);
         FloatVector x1 = FloatVector.fromArray(SPECIES, lanes, ROWS);
         FloatVector x2 = FloatVector.fromArray(SPECIES, lanes, 2 * ROWS);
@@ -107,8 +95,6 @@ final class LaneSoftminGradient {
                 .add(VectorExp.roundingConstant(0f));
         IntVector low = IntVector.broadcast(INT_SPECIES, VectorExp.MIN_SHIFTED_BITS);
         IntVector high = IntVector.broadcast(INT_SPECIES, MAX_SHIFTED_BITS);
-        FloatVector floor = FloatVector.broadcast(SPECIES, FLOOR);
-        FloatVector factor = FloatVector.broadcast(SPECIES, minusFactor);
         FloatVector c0 = VectorExp.coefficient(0);
         FloatVector c1 = VectorExp.coefficient(1);
         FloatVector c2 = VectorExp.coefficient(2);
@@ -120,8 +106,6 @@ final class LaneSoftminGradient {
         FloatVector g0 = zero;
         FloatVector g1 = zero;
         FloatVector g2 = zero;
-        boolean dot = form == LaneOperands.Form.DOT_PRODUCT;
-        boolean distance = form == LaneOperands.Form.DISTANCE;
         for (int p = pieceFrom; p < pieceTo; p++) {
             int to = bounds[2 * p + 1];
             for (int j = bounds[2 * p]; j < to; j++) {
@@ -130,44 +114,18 @@ final class LaneSoftminGradient {
                 FloatVector y0 = FloatVector.broadcast(SPECIES, records[o + 1]);
                 FloatVector y1 = FloatVector.broadcast(SPECIES, records[o + 2]);
                 FloatVector y2 = FloatVector.broadcast(SPECIES, records[o + 3]);
-                FloatVector e0 = zero;
-                FloatVector e1 = zero;
-                FloatVector e2 = zero;
-                FloatVector squared = zero;
-                FloatVector cost = zero;
-                FloatVector t;
-                if (dot) {
-                    t = LaneSoftmin.exponent(x0, x1, x2, b, y0, y1, y2, d, form, floor, factor);
-                } else {
-                    e0 = x0.sub(y0);
-                    squared = e0.mul(e0);
-                    if (d > 1) {
-                        e1 = x1.sub(y1);
-                        squared = e1.fma(e1, squared);
-                    }
-                    if (d > 2) {
-                        e2 = x2.sub(y2);
-                        squared = e2.fma(e2, squared);
-                    }
-                    cost = distance
-                            ? squared.blend(floor, squared.compare(VectorOperators.LT, floor)).sqrt()
-                            : squared;
-                    t = cost.fma(factor, b);
-                }
+                FloatVector t = LaneSoftmin.exponent(x0, x1, x2, b, y0, y1, y2, d);
                 FloatVector shifted = t.add(magic);
                 IntVector bits = shifted.reinterpretAsInts().max(low).min(high);
                 FloatVector w = VectorExp.exp2Referenced(t, shifted, bits, magic,
                         c0, c1, c2, c3, c4, c5);
-                if (distance) {
-                    w = w.div(cost).blend(zero, squared.compare(VectorOperators.LT, floor));
-                }
                 sumW = sumW.add(w);
-                g0 = dot ? w.fma(y0, g0) : e0.fma(w, g0);
+                g0 = w.fma(y0, g0);
                 if (d > 1) {
-                    g1 = dot ? w.fma(y1, g1) : e1.fma(w, g1);
+                    g1 = w.fma(y1, g1);
                 }
                 if (d > 2) {
-                    g2 = dot ? w.fma(y2, g2) : e2.fma(w, g2);
+                    g2 = w.fma(y2, g2);
                 }
             }
         }

@@ -17,16 +17,15 @@ import org.geomloss.kernels.ScalarPointKernels;
  *
  * <ul>
  *   <li>{@code softmin} and {@code softminGradient} for both {@link GroundCost}s, honouring the
- *       block-sparse structure. For D <= 3 they run with one row per lane ({@code LaneSoftmin},
- *       {@code LaneSoftminGradient}): a pass holds a vector of rows in registers and broadcasts each
- *       kept column's 16-byte record to every lane, the exponent is taken in the dot-product form on
- *       centred clouds when that stays accurate (else directly from the differences), and the
- *       log-sum-exp reference is folded into the exponential's rounding constant
- *       ({@code LaneOperands} says when each applies). Larger D, and exponents too spread out for
- *       float32 rounding (eps below about {@code 1e-6} of the squared extent), run the general
- *       kernels {@code VectorSoftmin} and {@code VectorSoftminGradient} (one row at a time, columns
- *       across the lanes, {@code HighDimensions} for the coordinates past the third). Any other
- *       {@link CostFunction} runs on {@link ScalarPointKernels#INSTANCE}.</li>
+ *       block-sparse structure. For p = 2 and D <= 3 they run with one row per lane
+ *       ({@code LaneSoftmin}, {@code LaneSoftminGradient}) where the dot-product form on centred
+ *       clouds stays accurate ({@code LaneOperands} says when): a pass holds a vector of rows in
+ *       registers and broadcasts each kept column's 16-byte record to every lane, and the
+ *       log-sum-exp reference is folded into the exponential's rounding constant. Otherwise (p = 1,
+ *       D > 3, or eps small against the clouds' extent) the general kernels {@code VectorSoftmin}
+ *       and {@code VectorSoftminGradient} run (one row at a time, columns across the lanes, the
+ *       differences {@code x_i - y_j} taken directly, {@code HighDimensions} for the coordinates past
+ *       the third). Any other {@link CostFunction} runs on {@link ScalarPointKernels#INSTANCE}.</li>
  *   <li>{@code kernelSum} and {@code kernelGradient} for the three {@link RadialKernel}s
  *       ({@code VectorKernelSums}, columns across the lanes); D = 1 and 2 skip the missing
  *       coordinates through loop-invariant tests on D.</li>
@@ -34,8 +33,8 @@ import org.geomloss.kernels.ScalarPointKernels;
  *
  * <p>Accuracy: the exponential is within 2 ulp; the error that dominates is the float32 rounding of
  * the exponents {@code h_j - c_ij / eps}, a relative error of a few {@code 1e-8 (|h| + |out_i| / eps)}
- * on each soft-max weight in the direct form, and of a few {@code 1e-8 E} in the dot-product form,
- * which is used only while {@code E} (the size of its terms in log2 units) is at most 256. On the
+ * on each soft-max weight in the general kernels, and of a few {@code 1e-8 E} in the lane kernels,
+ * which run only while {@code E} (the size of their terms in log2 units) is at most 256. On the
  * unit cube at eps = 0.01 the soft-min is within {@code 5e-7 eps} of float64 (direct form:
  * {@code 1e-7 eps}). Measured against the float64 scalar kernels by {@code VectorPointKernelsTest}.
  * Inputs {@code h} and {@code w} are converted to float once per call.
