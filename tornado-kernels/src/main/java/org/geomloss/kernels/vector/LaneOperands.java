@@ -21,15 +21,18 @@ import org.geomloss.kernels.PointArray;
  *
  * <p><b>When it applies</b> ({@link #of} returns {@code null} otherwise, and the caller runs the
  * general kernels, which take the differences {@code x_i - y_j} directly): p = 2, D <= 3, every
- * {@code h_j} finite, and {@code E = max |b_j| + 2 log2(e) R_x R_y / eps <= 256}
- * ({@link #DOT_PRODUCT_BUDGET}), with {@code R} the largest centred radius of each cloud. The
- * dot-product form rounds terms of size up to {@code E} (log2 units), where the direct form rounds
- * {@code |h_j|} and {@code c_ij / eps}, mostly small for the terms that matter: the budget bounds
- * the extra error by a few times {@code 256 * 2^-24 ln 2 eps}, about {@code 1e-5 eps} (measured:
- * {@code 5e-7 eps} on the unit cube at eps = 0.01, against {@code 1e-7 eps} for the direct form).
- * It also keeps the exponents of a row within {@code 2E} of each other, far inside the {@code 2^21}
- * for which the kernels' magic-constant rounding is exact. Centring is what brings {@code E} under
- * the budget for clouds away from the origin; small eps (below about {@code R^2 / 100}) exceed it.
+ * {@code h_j} finite, and {@code E = max |b_j| + 2 log2(e) R_x R_y / eps <= 256 + 2 H}
+ * ({@link #DOT_PRODUCT_BUDGET} {@code + 2 H}), with {@code R} the largest centred radius of each
+ * cloud and {@code H = max |log2(e) h_j|}. The dot-product form rounds terms of size up to {@code E}
+ * (log2 units), where the direct form rounds {@code |h_j|} and {@code c_ij / eps}, mostly small for
+ * the terms that matter: the budget bounds the extra error by a few times
+ * {@code (256 + 2 H) 2^-24 ln 2 eps}, that is the direct form's own rounding of {@code h} plus about
+ * {@code 1e-5 eps} (measured: {@code 5e-7 eps} on the unit cube at eps = 0.01, against
+ * {@code 1e-7 eps} for the direct form). Inside a Sinkhorn loop {@code h = log b + g / eps} has the
+ * size of the costs, so the lane kernels run down to the final eps of typical problems. The bound
+ * also keeps the exponents of a row within {@code 2E} of each other, far inside the {@code 2^21} for
+ * which the kernels' magic-constant rounding is exact ({@code E} is checked against that too).
+ * Centring is what brings {@code E} under the budget for clouds away from the origin.
  *
  * <p>Immutable after construction; safe to share between threads.
  */
@@ -38,8 +41,11 @@ final class LaneOperands {
     /** Floats per column record. */
     static final int RECORD = 4;
 
-    /** The largest {@code E} (see above) for which the lane kernels run. */
+    /** The largest {@code E - 2 H} (see above) for which the lane kernels run. */
     static final double DOT_PRODUCT_BUDGET = 256.0;
+
+    /** Exponents of a row stay within {@code 2 E} of each other, which must be below 2^21. */
+    private static final double MAX_SPREAD = 0x1p20;
 
     private static final double LOG2_E = 1.0 / Math.log(2.0);
 
@@ -72,12 +78,14 @@ final class LaneOperands {
         int m = y.count();
         float[] records = new float[RECORD * m];
         double maxB = 0.0;
+        double maxH = 0.0;
         for (int j = 0; j < m; j++) {
             double b = LOG2_E * h[j] - 0.5 * scale * squaredNorm(ys, j, d);
             if (!Double.isFinite(b)) {
                 return null;
             }
             maxB = Math.max(maxB, Math.abs(b));
+            maxH = Math.max(maxH, Math.abs(LOG2_E * h[j]));
             records[RECORD * j] = (float) b;
             for (int k = 0; k < d; k++) {
                 records[RECORD * j + 1 + k] = (float) (scale * ys[j * d + k]);
@@ -85,7 +93,8 @@ final class LaneOperands {
         }
         double rx = Math.sqrt(maxSquaredNorm(rows, d));
         double ry = Math.sqrt(maxSquaredNorm(ys, d));
-        if (!(maxB + scale * rx * ry <= DOT_PRODUCT_BUDGET)) {
+        double e = maxB + scale * rx * ry;
+        if (!(e <= DOT_PRODUCT_BUDGET + 2 * maxH && e < MAX_SPREAD)) {
             return null;
         }
         return new LaneOperands(d, rows, records, m, 0.5 * scale);

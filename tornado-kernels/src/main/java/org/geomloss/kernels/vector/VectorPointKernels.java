@@ -34,7 +34,8 @@ import org.geomloss.kernels.ScalarPointKernels;
  * <p>Accuracy: the exponential is within 2 ulp; the error that dominates is the float32 rounding of
  * the exponents {@code h_j - c_ij / eps}, a relative error of a few {@code 1e-8 (|h| + |out_i| / eps)}
  * on each soft-max weight in the general kernels, and of a few {@code 1e-8 E} in the lane kernels,
- * which run only while {@code E} (the size of their terms in log2 units) is at most 256. On the
+ * which run only while {@code E} (the size of their terms in log2 units) is at most {@code 256 + 2 H}
+ * ({@code H = max |h_j| log2 e}, see {@code LaneOperands}). On the
  * unit cube at eps = 0.01 the soft-min is within {@code 5e-7 eps} of float64 (direct form:
  * {@code 1e-7 eps}). Measured against the float64 scalar kernels by {@code VectorPointKernelsTest}.
  * Inputs {@code h} and {@code w} are converted to float once per call.
