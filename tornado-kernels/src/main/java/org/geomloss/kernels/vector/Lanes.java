@@ -1,7 +1,5 @@
 package org.geomloss.kernels.vector;
 
-import jdk.incubator.vector.FloatVector;
-
 /**
  * Lane reductions in an explicit order. {@code FloatVector.reduceLanes(ADD)} leaves the order of its
  * additions to the implementation, and the interpreter, C1 and C2 choose different ones, so the same
@@ -14,10 +12,14 @@ final class Lanes {
     private Lanes() {
     }
 
-    /** {@code v[0] + v[1] + ... + v[L-1]} in double, in lane order. */
-    static double sum(FloatVector v) {
+    /**
+     * {@code lanes[0] + lanes[1] + ...} in double, in index order: the lanes of a vector the caller
+     * stored with {@code intoArray} (passing the vector itself to a method that C2 may not inline
+     * would box it).
+     */
+    static double sum(float[] lanes) {
         double sum = 0.0;
-        for (float lane : v.toArray()) {
+        for (float lane : lanes) {
             sum += lane;
         }
         return sum;

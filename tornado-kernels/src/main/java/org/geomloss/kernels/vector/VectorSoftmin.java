@@ -137,6 +137,6 @@ final class VectorSoftmin {
             sum = sum.add(VectorExp.exp2Biased(s.sub(biasedRef)));
         }
         maxOut[0] = max.reduceLanes(VectorOperators.MAX);
-        return Lanes.sum(sum);
+        return Lanes.sum(sum.toArray());
     }
 }

@@ -127,9 +127,9 @@ final class VectorSoftminGradient {
                 weight.intoArray(scratch, j - from); // the squared distance there is no longer needed
             }
         }
-        partial[0] = (float) Lanes.sum(g0);
-        partial[1] = (float) Lanes.sum(g1);
-        partial[2] = (float) Lanes.sum(g2);
+        partial[0] = (float) Lanes.sum(g0.toArray());
+        partial[1] = (float) Lanes.sum(g1.toArray());
+        partial[2] = (float) Lanes.sum(g2.toArray());
         if (d > 3) {
             HighDimensions.weightedDifferences(columns, stride, from, to, x, xOffset, d, scratch,
                     partial);
