@@ -32,6 +32,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@code y} shifted by 0.1 on the first axis). Rates as in {@link SoftminBenchmark}: {@code pairs}
  * per second and {@code cpuNanos} per second. The setup compares 8 rows with the scalar kernels
  * (relative 1e-4 of the row's scale) and fails the run when they disagree.
+ *
+ * <p>{@code structure} sets the pairs the soft-min reductions visit: {@code dense}, or a block-sparse
+ * structure like the multiscale backend's, {@code blocks64} (row blocks of 64 rows, each keeping 16
+ * column ranges of 100 columns) or {@code blocks32} (32 rows, 20 ranges of 30 columns), ranges at
+ * random places; {@code pairs} counts the visited pairs only. The kernel sums are always dense.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -59,12 +64,16 @@ public class ReductionsBenchmark {
     @Param({"1"})
     public int threads;
 
+    @Param({"dense"})
+    public String structure;
+
     private PointKernels kernels;
     private PointArray x;
     private PointArray y;
     private double[] h;
     private double[] potential;
     private BlockSparsity blocks;
+    private long pairs;
     private double[] out;
 
     @Setup(Level.Trial)
@@ -78,9 +87,18 @@ public class ReductionsBenchmark {
         for (int j = 0; j < n; j++) {
             h[j] = -Math.log(n) + 0.2 * (random.nextDouble() - 0.5) / EPS;
         }
-        blocks = BlockSparsity.dense(n, n);
+        blocks = switch (structure) {
+            case "dense" -> BlockSparsity.dense(n, n);
+            case "blocks64" -> randomBlocks(random, 64, 16, 100);
+            case "blocks32" -> randomBlocks(random, 32, 20, 30);
+            default -> throw new IllegalArgumentException("unknown structure " + structure);
+        };
+        if (reduction.startsWith("kernel")) {
+            blocks = BlockSparsity.dense(n, n);
+        }
         potential = new double[n];
         kernels.softmin(GroundCost.HALF_SQUARED_EUCLIDEAN, x, y, h, EPS, blocks, potential);
+        pairs = blocks.pairCount();
         out = new double[reduction.endsWith("Gradient") ? n * d : n];
         checkAgainstScalar();
     }
@@ -90,7 +108,7 @@ public class ReductionsBenchmark {
         long cpuStart = OS.getProcessCpuTime();
         run(kernels, x, potential, blocks, out);
         counters.cpuNanos += OS.getProcessCpuTime() - cpuStart;
-        counters.pairs += (long) n * n;
+        counters.pairs += pairs;
         return out;
     }
 
@@ -117,8 +135,10 @@ public class ReductionsBenchmark {
         PointArray head = new PointArray(Arrays.copyOf(x.coords(), CHECKED_ROWS * d),
                 CHECKED_ROWS, d);
         double[] expected = new double[out.length / n * CHECKED_ROWS];
-        run(Kernels.scalar(), head, Arrays.copyOf(potential, CHECKED_ROWS),
-                BlockSparsity.dense(CHECKED_ROWS, n), expected);
+        int ranges = blocks.rangeOffsets()[1];
+        BlockSparsity firstRows = new BlockSparsity(new int[] {0, CHECKED_ROWS},
+                new int[] {0, ranges}, Arrays.copyOf(blocks.columnRanges(), 2 * ranges));
+        run(Kernels.scalar(), head, Arrays.copyOf(potential, CHECKED_ROWS), firstRows, expected);
         double scale = 0.0;
         for (double value : expected) {
             scale = Math.max(scale, Math.abs(value));
@@ -129,6 +149,25 @@ public class ReductionsBenchmark {
                         + " gives " + out[k] + ", the scalar reference " + expected[k]);
             }
         }
+    }
+
+    /** Row blocks of {@code rows} rows, each keeping {@code ranges} ranges of {@code length} columns. */
+    private BlockSparsity randomBlocks(SplittableRandom random, int rows, int ranges, int length) {
+        int blockCount = (n + rows - 1) / rows;
+        int[] rowStarts = new int[blockCount + 1];
+        int[] offsets = new int[blockCount + 1];
+        int[] columnRanges = new int[2 * ranges * blockCount];
+        int slot = n / ranges;
+        for (int k = 0; k < blockCount; k++) {
+            rowStarts[k + 1] = Math.min(n, (k + 1) * rows);
+            offsets[k + 1] = (k + 1) * ranges;
+            for (int r = 0; r < ranges; r++) { // one range in each of the slots of n / ranges columns
+                int start = r * slot + random.nextInt(slot - length + 1);
+                columnRanges[2 * (k * ranges + r)] = start;
+                columnRanges[2 * (k * ranges + r) + 1] = start + length;
+            }
+        }
+        return new BlockSparsity(rowStarts, offsets, columnRanges);
     }
 
     private PointArray points(SplittableRandom random, int count, double firstAxisShift) {

@@ -11,8 +11,10 @@ package org.geomloss.kernels;
  *       This is the convention of GeomLoss's tensorized backend, used here by every backend so that
  *       all of them agree with the reference values.</li>
  * </ul>
- * Squared distances are always sums of squared coordinate differences, never the expansion
- * {@code |u|^2 - 2<u,v> + |v|^2} (which loses up to 30% on float32 gradients).
+ * Squared distances are sums of squared coordinate differences, not the expansion
+ * {@code |u|^2 - 2<u,v> + |v|^2} (which loses up to 30% on float32 gradients far from the origin);
+ * the vector soft-min kernels use the expansion only on centred clouds and within a rounding budget
+ * (see {@code org.geomloss.kernels.vector.VectorPointKernels}).
  */
 public enum GroundCost implements CostFunction {
     /** {@code |u - v|^2 / 2}: GeomLoss's cost for {@code p = 2}. */

@@ -48,7 +48,7 @@ final class HighDimensions {
                 FloatVector e = xk.sub(FloatVector.fromArray(SPECIES, columns, k * stride + j));
                 sum = e.fma(FloatVector.fromArray(SPECIES, weights, j - from), sum);
             }
-            partial[k] = sum.reduceLanes(VectorOperators.ADD);
+            partial[k] = (float) Lanes.sum(sum.toArray());
         }
     }
 }

@@ -13,7 +13,10 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Method ({@link #exp2Biased}): {@code u = n + f} with {@code n = rint(u)} and
  * {@code f in [-1/2, 1/2]}; {@code 2^(f + 1/2)} is a degree-5 minimax polynomial, and {@code 2^n} is
- * applied by adding {@code n << 23} to the bits of the polynomial. The rounding uses the "magic
+ * applied by adding {@code n << 23} to the bits of the polynomial. The polynomial is evaluated as
+ * {@code ((c5 f + c4) f^2 + (c3 f + c2)) f + c1) f + c0}: a dependency chain of four FMAs after
+ * {@code f^2} instead of Horner's five (the kernels' loops are bound by that chain's latency on
+ * AVX2), still within 2 ulp (full Estrin, three FMAs deep, reached 2.03 ulp). The rounding uses the "magic
  * number" {@code 1.5 * 2^23}: after {@code u + 1.5*2^23} the integer {@code n} sits in the low
  * mantissa bits, so the same sum gives both {@code rint(u)} and the exponent bits, with no conversion
  * instruction. Inputs below the range are clamped with a compare and a blend (Java's {@code max}
@@ -25,8 +28,10 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>The vector methods must be inlined into their callers (they are small): a {@link FloatVector}
  * passed to a method that is not inlined is boxed on every call. Each kernel calls them at one place
- * only, because C2 stops inlining Vector API calls in a method holding more than about two
- * polynomials. Stateless and thread-safe.
+ * only: C2 stops inlining Vector API calls in a method past a node budget
+ * ({@code NodeCountInliningCutoff}, not settable in product JVMs), and a loop with two of these
+ * exponentials (two vectors of rows per pass, tried for the lane kernels) exceeds it even with the
+ * coefficients hoisted; every vector operation then allocates. Stateless and thread-safe.
  */
 final class VectorExp {
 
@@ -66,15 +71,62 @@ final class VectorExp {
     static FloatVector exp2Biased(FloatVector u) {
         FloatVector clamped = u.blend(broadcast(MIN_BIASED_EXPONENT),
                 u.compare(VectorOperators.LT, MIN_BIASED_EXPONENT));
-        FloatVector shifted = clamped.add(ROUNDING_MAGIC);
-        FloatVector fraction = clamped.sub(shifted.sub(ROUNDING_MAGIC));
-        FloatVector p = fraction.fma(C5, C4);
-        p = p.fma(fraction, broadcast(C3));
-        p = p.fma(fraction, broadcast(C2));
-        p = p.fma(fraction, broadcast(C1));
-        p = p.fma(fraction, broadcast(C0));
-        IntVector exponentBits = shifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23);
-        return p.reinterpretAsInts().add(exponentBits).reinterpretAsFloats();
+        FloatVector magic = broadcast(ROUNDING_MAGIC);
+        FloatVector shifted = clamped.add(magic);
+        return exp2Referenced(clamped, shifted, shifted.reinterpretAsInts(), magic, coefficient(0),
+                coefficient(1), coefficient(2), coefficient(3), coefficient(4), coefficient(5));
+    }
+
+    /**
+     * {@code 2^(t - ref + 1/2)} lane-wise, with the integer reference {@code ref} of each lane folded
+     * into the rounding constant. The caller passes {@code magicMinusRef = 1.5 * 2^23 - ref} (see
+     * {@link #roundingConstant}) and {@code shifted = t + magicMinusRef}, whose bits, for
+     * {@code |t - ref| < 2^22}, are {@code bits(1.5 * 2^23) + rint(t - ref)}: a positive float whose
+     * bits grow with {@code t - ref}, so that a caller may take their integer maximum, or clamp them.
+     * {@code exponentBits} are those bits, possibly clamped from below at
+     * {@code bits(1.5 * 2^23) - 126} (which gives {@code 2^(f + 1/2 - 126)} for smaller exponents,
+     * with {@code f = t - ref - rint(t - ref)}); the result is exact to the polynomial's accuracy for
+     * {@code -126 <= t - ref < 126.5}. The polynomial's coefficients {@code c0 .. c5}
+     * ({@link #coefficient}) are parameters so that callers broadcast them once, before their loop:
+     * C2 stops inlining the Vector API in a method past a node budget, and a loop with two of these
+     * exponentials fits only so.
+     */
+    static FloatVector exp2Referenced(FloatVector t, FloatVector shifted, IntVector exponentBits,
+                                      FloatVector magicMinusRef, FloatVector c0, FloatVector c1,
+                                      FloatVector c2, FloatVector c3, FloatVector c4,
+                                      FloatVector c5) {
+        FloatVector fraction = t.sub(shifted.sub(magicMinusRef));
+        FloatVector square = fraction.mul(fraction);
+        FloatVector high = fraction.fma(c5, c4).fma(square, fraction.fma(c3, c2));
+        FloatVector p = high.fma(fraction, c1).fma(fraction, c0);
+        return p.reinterpretAsInts().add(exponentBits.lanewise(VectorOperators.LSHL, 23))
+                .reinterpretAsFloats();
+    }
+
+    /** The bits of {@code roundingConstant(0) - 126}: the smallest exponent bits a caller keeps. */
+    static final int MIN_SHIFTED_BITS = Float.floatToIntBits(ROUNDING_MAGIC - 126f);
+
+    /** Coefficient {@code k} (0 to 5) of the polynomial, broadcast. */
+    static FloatVector coefficient(int k) {
+        return broadcast(switch (k) {
+            case 0 -> C0;
+            case 1 -> C1;
+            case 2 -> C2;
+            case 3 -> C3;
+            case 4 -> C4;
+            case 5 -> C5;
+            default -> throw new IllegalArgumentException("coefficient " + k + " of a degree-5 polynomial");
+        });
+    }
+
+    /** {@code 1.5 * 2^23 - ref}: the rounding constant of {@link #exp2Referenced} for an integer {@code ref}. */
+    static float roundingConstant(float ref) {
+        return ROUNDING_MAGIC - ref;
+    }
+
+    /** {@code rint(t - ref)} from {@code shifted = t + roundingConstant(ref)} (see {@link #exp2Referenced}). */
+    static float roundedOffset(float shifted) {
+        return shifted - ROUNDING_MAGIC;
     }
 
     /** {@code 2^(u + 1/2)} lane-wise, for {@code u < 126.5}, with exactly 0 for {@code u < -126}. */

@@ -118,7 +118,7 @@ final class VectorKernelSums {
             FloatVector value = energy ? r.neg() : VectorExp.exp2BiasedOrZero(r.fma(rate, -0.5f));
             sum = value.fma(FloatVector.fromArray(SPECIES, columns, valueOffset + j), sum);
         }
-        return sum.reduceLanes(VectorOperators.ADD);
+        return Lanes.sum(sum.toArray());
     }
 
     /**
@@ -183,9 +183,9 @@ final class VectorKernelSums {
                 weight.intoArray(scratch, j - from); // the squared distance there is no longer needed
             }
         }
-        partial[0] = g0.reduceLanes(VectorOperators.ADD);
-        partial[1] = g1.reduceLanes(VectorOperators.ADD);
-        partial[2] = g2.reduceLanes(VectorOperators.ADD);
+        partial[0] = (float) Lanes.sum(g0.toArray());
+        partial[1] = (float) Lanes.sum(g1.toArray());
+        partial[2] = (float) Lanes.sum(g2.toArray());
         if (d > 3) {
             HighDimensions.weightedDifferences(columns, stride, from, to, x, xOffset, d, scratch,
                     partial);

@@ -16,29 +16,36 @@ import org.geomloss.kernels.ScalarPointKernels;
  * this is the CPU counterpart.
  *
  * <ul>
- *   <li>{@code softmin} and {@code softminGradient} for both {@link GroundCost}s
- *       ({@code VectorSoftmin}, {@code VectorSoftminGradient}), honouring the block-sparse structure;
- *       any other {@link CostFunction} runs on {@link ScalarPointKernels#INSTANCE}.</li>
+ *   <li>{@code softmin} and {@code softminGradient} for both {@link GroundCost}s, honouring the
+ *       block-sparse structure. For p = 2 and D <= 3 they run with one row per lane
+ *       ({@code LaneSoftmin}, {@code LaneSoftminGradient}) where the dot-product form on centred
+ *       clouds stays accurate ({@code LaneOperands} says when): a pass holds a vector of rows in
+ *       registers and broadcasts each kept column's 16-byte record to every lane, and the
+ *       log-sum-exp reference is folded into the exponential's rounding constant. Otherwise (p = 1,
+ *       D > 3, or eps small against the clouds' extent) the general kernels {@code VectorSoftmin}
+ *       and {@code VectorSoftminGradient} run (one row at a time, columns across the lanes, the
+ *       differences {@code x_i - y_j} taken directly, {@code HighDimensions} for the coordinates past
+ *       the third). Any other {@link CostFunction} runs on {@link ScalarPointKernels#INSTANCE}.</li>
  *   <li>{@code kernelSum} and {@code kernelGradient} for the three {@link RadialKernel}s
- *       ({@code VectorKernelSums}).</li>
- *   <li>Any dimension D: the first three coordinates of {@code x_i} are hoisted out of the loop, and
- *       loop-invariant tests on D skip the missing ones, so D = 1 and 2 do less work than D = 3
- *       (soft-min: 4.3, 3.7 and 3.3 G pairs per CPU-second on a Zen 4 core); larger D handle the
- *       remaining coordinates in separate loops ({@code HighDimensions}).</li>
+ *       ({@code VectorKernelSums}, columns across the lanes); D = 1 and 2 skip the missing
+ *       coordinates through loop-invariant tests on D.</li>
  * </ul>
  *
  * <p>Accuracy: the exponential is within 2 ulp; the error that dominates is the float32 rounding of
  * the exponents {@code h_j - c_ij / eps}, a relative error of a few {@code 1e-8 (|h| + |out_i| / eps)}
- * on each soft-max weight, as in GeomLoss on float32 tensors. For clouds of unit size that is about
- * {@code 1e-6} relative on potentials and gradients at eps = 0.01, and up to {@code 2e-4} on
- * gradients at eps = 1e-4 (measured against the float64 scalar kernels by
- * {@code VectorPointKernelsTest}). Inputs {@code h} and {@code w} are converted to float once per
- * call.
+ * on each soft-max weight in the general kernels, and of a few {@code 1e-8 E} in the lane kernels,
+ * which run only while {@code E} (the size of their terms in log2 units) is at most {@code 256 + 2 H}
+ * ({@code H = max |h_j| log2 e}, see {@code LaneOperands}). On the
+ * unit cube at eps = 0.01 the soft-min is within {@code 5e-7 eps} of float64 (direct form:
+ * {@code 1e-7 eps}). Measured against the float64 scalar kernels by {@code VectorPointKernelsTest}.
+ * Inputs {@code h} and {@code w} are converted to float once per call.
  *
  * <p>Threads: row blocks run on the {@link ComputePool}; each row is reduced by one thread in a fixed
- * order, and every per-row choice depends only on the row block, so results do not depend on the
- * number of threads. Stateless and thread-safe: each call allocates its transposed copy of {@code y}
- * ({@code O(M D)} floats) and small per-block buffers, nothing per pair.
+ * order (lane sums included: no {@code reduceLanes(ADD)}, whose order differs between the
+ * interpreter, C1 and C2), and every per-row choice depends only on the row block, so results do not
+ * depend on the number of threads or on the JIT tier. Stateless and thread-safe: each call allocates its copy of {@code y} (records or a
+ * transposed layout, {@code O(M D)} floats, and for the lane kernels a centred copy of {@code x}) and
+ * small per-block buffers, nothing per pair.
  *
  * <p>Only this package references {@code jdk.incubator.vector}: {@code Kernels} loads this class
  * reflectively, through {@link #INSTANCE}, when the module is present.
@@ -67,6 +74,12 @@ public final class VectorPointKernels implements PointKernels {
         }
         checkSoftmin(x, y, h, eps, blocks);
         requireLength("out", out, x.count());
+        LaneOperands operands = LaneOperands.of(groundCost, x, y, h, eps);
+        if (operands != null) {
+            ComputePool.forEachBlock(blocks.blockCount(),
+                    k -> LaneSoftmin.rows(operands, eps, blocks, k, out));
+            return;
+        }
         ColumnLayout sources = ColumnLayout.of(y, h, LOG2_E, Float.NEGATIVE_INFINITY);
         ComputePool.forEachBlock(blocks.blockCount(),
                 k -> VectorSoftmin.rows(groundCost, x, sources, eps, blocks, k, out));
@@ -82,6 +95,12 @@ public final class VectorPointKernels implements PointKernels {
         checkSoftmin(x, y, h, eps, blocks);
         requireLength("softmin", softmin, x.count());
         requireLength("out", out, (long) x.count() * x.dimension());
+        LaneOperands operands = LaneOperands.of(groundCost, x, y, h, eps);
+        if (operands != null) {
+            ComputePool.forEachBlock(blocks.blockCount(),
+                    k -> LaneSoftminGradient.rows(operands, eps, softmin, blocks, k, out));
+            return;
+        }
         ColumnLayout sources = ColumnLayout.of(y, h, LOG2_E, Float.NEGATIVE_INFINITY);
         ComputePool.forEachBlock(blocks.blockCount(), k -> VectorSoftminGradient.rows(groundCost,
                 x, sources, eps, softmin, blocks, k, out));

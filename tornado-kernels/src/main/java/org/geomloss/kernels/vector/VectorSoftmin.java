@@ -9,7 +9,8 @@ import org.geomloss.kernels.PointArray;
 
 /**
  * The soft-min {@code out_i = -eps log sum_j exp(h_j - c(x_i, y_j) / eps)} on vectors, for the two
- * {@link GroundCost}s, one row at a time.
+ * {@link GroundCost}s, one row at a time: the general kernel, for D > 3 and for exponents outside
+ * the range of {@link LaneSoftmin} (which is faster where it applies).
  *
  * <p><b>Log-sum-exp.</b> Working in base 2, each term is {@code 2^(s_j - ref)} with
  * {@code s_j = h_j log2 e - c_ij log2 e / eps} and a reference {@code ref} fixed per piece of columns
@@ -136,6 +137,6 @@ final class VectorSoftmin {
             sum = sum.add(VectorExp.exp2Biased(s.sub(biasedRef)));
         }
         maxOut[0] = max.reduceLanes(VectorOperators.MAX);
-        return sum.reduceLanes(VectorOperators.ADD);
+        return Lanes.sum(sum.toArray());
     }
 }

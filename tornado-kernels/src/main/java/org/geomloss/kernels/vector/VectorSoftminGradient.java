@@ -11,7 +11,8 @@ import org.geomloss.kernels.PointArray;
 /**
  * The soft-max-weighted cost gradient {@code out_i = sum_j P_ij grad_1 c(x_i, y_j)} with
  * {@code P_ij = exp(h_j - c_ij / eps + s_i / eps)} on vectors, given the soft-min {@code s}; one row
- * at a time over the pieces of {@link BlockColumns}.
+ * at a time over the pieces of {@link BlockColumns}. The general kernel, for D > 3 and for exponents
+ * outside the range of {@link LaneSoftminGradient} (which is faster where it applies).
  *
  * <p>{@code grad_1 c = x_i - y_j} for {@link GroundCost#HALF_SQUARED_EUCLIDEAN}, and
  * {@code (x_i - y_j) / c_ij} for {@link GroundCost#EUCLIDEAN}, 0 where its clamp
@@ -126,9 +127,9 @@ final class VectorSoftminGradient {
                 weight.intoArray(scratch, j - from); // the squared distance there is no longer needed
             }
         }
-        partial[0] = g0.reduceLanes(VectorOperators.ADD);
-        partial[1] = g1.reduceLanes(VectorOperators.ADD);
-        partial[2] = g2.reduceLanes(VectorOperators.ADD);
+        partial[0] = (float) Lanes.sum(g0.toArray());
+        partial[1] = (float) Lanes.sum(g1.toArray());
+        partial[2] = (float) Lanes.sum(g2.toArray());
         if (d > 3) {
             HighDimensions.weightedDifferences(columns, stride, from, to, x, xOffset, d, scratch,
                     partial);

@@ -87,6 +87,22 @@ class VectorPointKernelsTest {
     }
 
     @Test
+    void agreesWithTheScalarKernelsWhenEpsIsTooSmallForTheLaneKernels() {
+        // eps = 1e-7 on the unit cube spreads the exponents beyond 2^21: the general kernels run
+        Data data = new Data(70, 300, 3, 77);
+        double eps = 1e-7;
+        for (GroundCost cost : GroundCost.values()) {
+            double[] expected = softmin(SCALAR, data, cost, eps, data.dense);
+            double[] actual = softmin(vector, data, cost, eps, data.dense);
+            for (int i = 0; i < data.n; i++) {
+                double tolerance = 1e-6 * Math.abs(expected[i])
+                        + eps * conditioning(data.maxAbsH(), expected[i], eps);
+                assertClose(expected[i], actual[i], tolerance, cost + " eps=1e-7 softmin row " + i);
+            }
+        }
+    }
+
+    @Test
     void givesTheSameBitsOnOneAndTwoThreads() {
         Data data = new Data(300, 1000, 3, 5);
         int previous = ComputePool.parallelism();

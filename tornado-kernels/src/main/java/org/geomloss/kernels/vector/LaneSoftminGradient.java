@@ -1,0 +1,137 @@
+package org.geomloss.kernels.vector;
+
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorSpecies;
+import org.geomloss.kernels.BlockSparsity;
+
+/**
+ * The soft-max-weighted cost gradient {@code out_i = sum_j P_ij (x_i - y_j)} of the p = 2 cost with
+ * {@code P_ij = exp(h_j - c_ij / eps + s_i / eps)}, given the soft-min {@code s}, with one row per
+ * lane as in {@link LaneSoftmin}, where {@link LaneOperands} applies: a pass takes one vector of rows
+ * and broadcasts each kept column's record.
+ *
+ * <p>In base 2, {@code P_ij = 2^(t_ij + shift_i)} with {@code shift_i = log2(e) s_i / eps -
+ * rowOffset_i}. Each lane takes the integer reference {@code ref_i = ceil(-shift_i)}, sums
+ * {@code w_ij = 2^(t_ij - ref_i + 1/2)} ({@link VectorExp#exp2Referenced}, exponents clamped to
+ * {@code [-126, 63]} around the reference, so a soft-min inconsistent with {@code h} gives large but
+ * finite weights), and multiplies its sums by {@code 2^(shift_i + ref_i - 1/2)} once at the end.
+ * The sums are {@code W_i = sum_j w_ij} and {@code G_i = sum_j w_ij y'_j}, and
+ * {@code out_i = 2^(shift_i + ref_i - 1/2) (xc_i W_i - G_i eps / log2(e))} on the centred clouds,
+ * whose coordinates are no larger than their extent. Each lane adds at most {@link LaneSoftmin#CHUNK} terms in float, chunks in double. Rows with no kept
+ * column, or whose soft-min is infinite, get a zero gradient. Stateless and thread-safe.
+ */
+final class LaneSoftminGradient {
+
+    private static final VectorSpecies<Float> SPECIES = VectorExp.SPECIES;
+    private static final VectorSpecies<Integer> INT_SPECIES = SPECIES.withLanes(int.class);
+    private static final int ROWS = VectorExp.LANES;
+    private static final int MAX_SHIFTED_BITS = Float.floatToIntBits(VectorExp.roundingConstant(-63f));
+    private static final double LOG2_E = 1.0 / Math.log(2.0);
+
+    private LaneSoftminGradient() {
+    }
+
+    /** Gradients of the rows of row block {@code block}, row-major N x D in {@code out}. */
+    static void rows(LaneOperands operands, double eps, double[] softmin, BlockSparsity blocks,
+                     int block, double[] out) {
+        int first = blocks.rowStarts()[block];
+        int end = blocks.rowStarts()[block + 1];
+        int d = operands.dimension();
+        Arrays.fill(out, first * d, end * d, 0.0);
+        ColumnChunks chunks = ColumnChunks.of(blocks, block, operands.columns(), LaneSoftmin.CHUNK);
+        if (chunks.chunkCount() == 0) {
+            return;
+        }
+        float[] lanes = new float[3 * ROWS];
+        float[] ref = new float[ROWS];
+        double[] factor = new double[ROWS];
+        float[] sums = new float[4 * ROWS];
+        double[] totals = new double[4 * ROWS];
+        for (int g = first; g < end; g += ROWS) {
+            int count = Math.min(ROWS, end - g);
+            operands.loadLanes(g, count, lanes);
+            for (int l = 0; l < ROWS; l++) {
+                int i = g + Math.min(l, count - 1);
+                double shift = Double.isInfinite(softmin[i]) ? 0.0
+                        : LOG2_E * softmin[i] / eps - operands.rowOffset(i);
+                ref[l] = (float) Math.ceil(-shift);
+                factor[l] = Math.pow(2.0, shift + ref[l] - 0.5);
+            }
+            Arrays.fill(totals, 0.0);
+            for (int c = 0; c < chunks.chunkCount(); c++) {
+                chunk(operands.records(), chunks.bounds(), chunks.firstPiece(c),
+                        chunks.firstPiece(c + 1), d, lanes, ref, sums);
+                for (int k = 0; k < sums.length; k++) {
+                    totals[k] += sums[k];
+                }
+            }
+            for (int l = 0; l < count; l++) {
+                int i = g + l;
+                if (Double.isInfinite(softmin[i])) {
+                    continue;
+                }
+                for (int k = 0; k < d; k++) {
+                    double weighted = totals[(k + 1) * ROWS + l];
+                    out[i * d + k] = factor[l] * (lanes[k * ROWS + l] * totals[l]
+                            - weighted / operands.coordinateScale());
+                }
+            }
+        }
+    }
+
+    /**
+     * Per lane, {@code sums[l] = W} and {@code sums[(k + 1) ROWS + l] = G_k} over the pieces
+     * {@code [pieceFrom, pieceTo)} (see above). One polynomial exponential: keep it so (see
+     * {@link VectorExp}).
+     */
+    private static void chunk(float[] records, int[] bounds, int pieceFrom, int pieceTo, int d,
+                              float[] lanes, float[] ref, float[] sums) {
+        FloatVector x0 = FloatVector.fromArray(SPECIES, lanes, 0);
+        FloatVector x1 = FloatVector.fromArray(SPECIES, lanes, ROWS);
+        FloatVector x2 = FloatVector.fromArray(SPECIES, lanes, 2 * ROWS);
+        FloatVector magic = FloatVector.fromArray(SPECIES, ref, 0).neg()
+                .add(VectorExp.roundingConstant(0f));
+        IntVector low = IntVector.broadcast(INT_SPECIES, VectorExp.MIN_SHIFTED_BITS);
+        IntVector high = IntVector.broadcast(INT_SPECIES, MAX_SHIFTED_BITS);
+        FloatVector c0 = VectorExp.coefficient(0);
+        FloatVector c1 = VectorExp.coefficient(1);
+        FloatVector c2 = VectorExp.coefficient(2);
+        FloatVector c3 = VectorExp.coefficient(3);
+        FloatVector c4 = VectorExp.coefficient(4);
+        FloatVector c5 = VectorExp.coefficient(5);
+        FloatVector zero = FloatVector.zero(SPECIES);
+        FloatVector sumW = zero;
+        FloatVector g0 = zero;
+        FloatVector g1 = zero;
+        FloatVector g2 = zero;
+        for (int p = pieceFrom; p < pieceTo; p++) {
+            int to = bounds[2 * p + 1];
+            for (int j = bounds[2 * p]; j < to; j++) {
+                int o = LaneOperands.RECORD * j;
+                FloatVector b = FloatVector.broadcast(SPECIES, records[o]);
+                FloatVector y0 = FloatVector.broadcast(SPECIES, records[o + 1]);
+                FloatVector y1 = FloatVector.broadcast(SPECIES, records[o + 2]);
+                FloatVector y2 = FloatVector.broadcast(SPECIES, records[o + 3]);
+                FloatVector t = LaneSoftmin.exponent(x0, x1, x2, b, y0, y1, y2, d);
+                FloatVector shifted = t.add(magic);
+                IntVector bits = shifted.reinterpretAsInts().max(low).min(high);
+                FloatVector w = VectorExp.exp2Referenced(t, shifted, bits, magic,
+                        c0, c1, c2, c3, c4, c5);
+                sumW = sumW.add(w);
+                g0 = w.fma(y0, g0);
+                if (d > 1) {
+                    g1 = w.fma(y1, g1);
+                }
+                if (d > 2) {
+                    g2 = w.fma(y2, g2);
+                }
+            }
+        }
+        sumW.intoArray(sums, 0);
+        g0.intoArray(sums, ROWS);
+        g1.intoArray(sums, 2 * ROWS);
+        g2.intoArray(sums, 3 * ROWS);
+    }
+}
