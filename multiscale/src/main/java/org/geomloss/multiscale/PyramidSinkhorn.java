@@ -28,7 +28,7 @@ import org.slf4j.event.Level;
  *   <li>Temperature {@code eps_t = sigma_t^p} runs on the coarsest grid level whose cells have side
  *       at most {@link #CELL_PER_SIGMA}{@code sigma_t}, its atoms being the cells' centroids with
  *       their masses; on the points when that level is finer than the finest grid level or does not
- *       have fewer atoms than half the points, and always at the last temperature, the refinement
+ *       have fewer atoms than three quarters of the points, and always at the last temperature, the refinement
  *       and the final step.</li>
  *   <li>Moving down from level {@code c} (last run at {@code eps_c}) to a finer one, the four
  *       potentials are C-transforms of the coarse ones at {@code eps_c}, e.g.
@@ -279,7 +279,7 @@ final class PyramidSinkhorn {
             }
             long atoms = Math.max(px.cellCount(level), py.cellCount(level));
             long largest = Math.max(px.points().points().count(), py.points().points().count());
-            return 2 * atoms > largest ? points : level;
+            return 4 * atoms > 3 * largest ? points : level;
         }
 
         Scale at(int level) {
