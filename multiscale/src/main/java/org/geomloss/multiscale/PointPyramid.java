@@ -45,8 +45,7 @@ final class PointPyramid {
     private final PointArray[] atoms;
     private final double[][] masses;
 
-    private PointPyramid(GridFrame frame, int finestPrefix, PointArray sorted,
-                         double[] sortedWeights, int[] permutation, int[][] pointStarts,
+    private PointPyramid(GridFrame frame, int finestPrefix, Clustering points, int[][] pointStarts,
                          double[][] centroids, double[][] masses) {
         this.frame = frame;
         this.finestPrefix = finestPrefix;
@@ -54,9 +53,8 @@ final class PointPyramid {
         this.centroids = centroids;
         this.masses = masses;
         this.atoms = new PointArray[finestPrefix + 1];
-        this.points = new Clustering(sorted, sortedWeights, permutation, pointStarts[finestPrefix],
-                centroids[finestPrefix], floatAtoms(finestPrefix), masses[finestPrefix],
-                prefixSide(finestPrefix));
+        this.points = points;
+        atoms[finestPrefix] = points.centroids();
     }
 
     /**
@@ -96,22 +94,16 @@ final class PointPyramid {
         for (int m = 0; m <= finest; m++) {
             pointStarts[m] = cellStarts(packed, indexBits + d * bitsPerAxis - m);
         }
-        packed = null;
-        float[] sortedCoords = new float[n * d];
-        double[] sortedWeights = new double[n];
-        for (int s = 0; s < n; s++) {
-            System.arraycopy(points.coords(), permutation[s] * d, sortedCoords, s * d, d);
-            sortedWeights[s] = weights[permutation[s]];
-        }
-        PointArray sorted = new PointArray(sortedCoords, n, d);
+        Clustering finestCells = GridClustering.sortedClustering(points, weights, permutation,
+                pointStarts[finest], frame.cellSide(finest / d));
         double[][] centroids = new double[finest + 1][];
         double[][] masses = new double[finest + 1][];
-        atomsOfPoints(sorted, sortedWeights, pointStarts[finest], d, centroids, masses, finest);
+        centroids[finest] = finestCells.centroidCoordinates();
+        masses[finest] = finestCells.masses();
         for (int m = finest - 1; m >= 0; m--) {
             mergeAtoms(pointStarts[m], pointStarts[m + 1], centroids, masses, m, d);
         }
-        return new PointPyramid(frame, finest, sorted, sortedWeights, permutation, pointStarts,
-                centroids, masses);
+        return new PointPyramid(frame, finest, finestCells, pointStarts, centroids, masses);
     }
 
     /** The Morton prefix length of the finest cells (the blocks of the points). */
@@ -275,28 +267,6 @@ final class PointPyramid {
             out[k] = fine;
         }
         return out;
-    }
-
-    private static void atomsOfPoints(PointArray sorted, double[] weights, int[] starts, int d,
-                                      double[][] centroids, double[][] masses, int level) {
-        int cells = starts.length - 1;
-        double[] c = new double[cells * d];
-        double[] m = new double[cells];
-        float[] coords = sorted.coords();
-        for (int k = 0; k < cells; k++) {
-            for (int s = starts[k]; s < starts[k + 1]; s++) {
-                double w = Math.max(weights[s], Clustering.WEIGHT_FLOOR);
-                m[k] += w;
-                for (int axis = 0; axis < d; axis++) {
-                    c[k * d + axis] += w * coords[s * d + axis];
-                }
-            }
-            for (int axis = 0; axis < d; axis++) {
-                c[k * d + axis] /= m[k];
-            }
-        }
-        centroids[level] = c;
-        masses[level] = m;
     }
 
     /** The atoms of level {@code level} from those of {@code level + 1}. */
