@@ -529,8 +529,7 @@ public final class SamplesLoss {
                 case "max_extra_iter", "maxExtraIter" -> maxExtraIter(integer(name, value));
                 case "truncate" -> truncate(optionalNumber(name, value));
                 case "cluster_scale", "clusterScale" -> clusterScale(optionalNumber(name, value));
-                case "multiscale_plan", "multiscalePlan" -> multiscalePlan(
-                        MultiscalePlan.valueOf(string(name, value).toUpperCase(Locale.ROOT)));
+                case "multiscale_plan", "multiscalePlan" -> multiscalePlan(plan(name, value));
                 case "debias" -> debias(bool(name, value));
                 case "verbose" -> verbose(bool(name, value));
                 case "potentials" -> bool(name, value);
@@ -569,6 +568,17 @@ public final class SamplesLoss {
                 throw new IllegalArgumentException(name + " must be > 0 and finite, got " + value);
             }
             return value;
+        }
+
+        private static MultiscalePlan plan(String name, Object value) {
+            String text = string(name, value);
+            for (MultiscalePlan plan : MultiscalePlan.values()) {
+                if (plan.name().equalsIgnoreCase(text)) {
+                    return plan;
+                }
+            }
+            throw new IllegalArgumentException(name + " must be pyramid or two_scale, got '" + text
+                    + "'");
         }
 
         private static String string(String name, Object value) {

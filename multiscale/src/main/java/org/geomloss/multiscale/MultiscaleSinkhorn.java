@@ -16,7 +16,11 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
 /**
- * GeomLoss's multiscale Sinkhorn ({@code sinkhorn_multiscale}, {@code backend="multiscale"}): the
+ * The multiscale Sinkhorn loops: {@link #solve(PointKernels, GroundCost, PointArray, double[],
+ * PointArray, double[], MultiscaleSettings, SinkhornProgress)} runs the plan of its settings, the
+ * point pyramid ({@code PyramidSinkhorn}) or the two-scale jump described here.
+ *
+ * <p>GeomLoss's multiscale Sinkhorn ({@code sinkhorn_multiscale}, {@code backend="multiscale"}): the
  * symmetric epsilon-scaling loop of {@link SymmetricSinkhorn} run first on grid clusters, then on the
  * points with kernel truncation. Made for millions of points in dimension 1 to 3.
  *
