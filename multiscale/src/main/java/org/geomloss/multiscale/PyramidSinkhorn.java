@@ -36,14 +36,17 @@ import org.slf4j.event.Level;
  *       atoms {@code y_l}, all four from the coarse values.</li>
  *   <li>Every soft-min with more than {@code densePairs} pairs is truncated ({@link TruncatedSoftmin}):
  *       before each one the kept blocks are those {@link KernelTruncation} certifies for the current
- *       potentials, with the margin {@code truncate * eps} of the current temperature
- *       ({@link TruncationMargin#relative}) and the budget {@link TruncatedSoftmin#SKIPPED_MASS} on each
- *       row's skipped mass. A C-transform has no row potential yet: its blocks are chosen for the
- *       coarse potential of each atom's parent cell, the soft-min is computed, and the choice is
- *       checked against the result ({@code TruncatedSoftmin}'s slack), searched again and
- *       recomputed until it holds (at most {@link #EXTRAPOLATION_ROUNDS} rounds). A truncated
- *       soft-min is never below the exact one, so a choice that holds for it holds for the exact
- *       one: every row skips at most the budget of its mass.</li>
+ *       potentials, with the margin {@code max(truncate, log(M / budget)) eps} of the current
+ *       temperature ({@link TruncationMargin#relative}; {@code M} the source mass, budget
+ *       {@link TruncatedSoftmin#SKIPPED_MASS}), which bounds each row's skipped mass by the budget.
+ *       Row blocks are the cells {@link #ROW_BLOCK_BITS} Morton bits above the column blocks, so
+ *       that the block search and the kernels' column gathering run once per larger row block
+ *       while the column bounds stay tight. A C-transform has no row potential yet: its blocks are
+ *       chosen for the coarse potential of each atom's parent cell, the soft-min is computed, and
+ *       the choice is checked against the result ({@code TruncatedSoftmin}'s slack), searched
+ *       again and recomputed until it holds (at most {@link #EXTRAPOLATION_ROUNDS} rounds). A
+ *       truncated soft-min is never below the exact one, so a choice that holds for it holds for
+ *       the exact one: every row skips at most the budget of its mass.</li>
  * </ol>
  *
  * <p>Accuracy: every skipped pair has a plan density below {@code exp(-truncate)} for the
