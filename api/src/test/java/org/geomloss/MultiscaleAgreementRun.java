@@ -32,7 +32,7 @@ public final class MultiscaleAgreementRun {
                 : args[2].equals("none") ? null : Double.valueOf(args[2]);
         int d = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         Double reach = args.length > 4 ? Double.valueOf(args[4]) : null;
-        System.out.println("blur,N,value,valueDiff,gradXDiff,gradYDiff,gradADiff,gradBDiff,"
+        System.out.println("blur,N,value,multiscaleValue,valueDiff,gradXDiff,gradYDiff,gradADiff,gradBDiff,"
                 + "multiscaleSeconds,onlineSeconds,multiscaleIterations,onlineIterations,"
                 + "multiscaleError,onlineError");
         for (double blur : blurs) {
@@ -63,8 +63,8 @@ public final class MultiscaleAgreementRun {
         start = System.nanoTime();
         LossGradients online = builder.backend(Backend.ONLINE).build().valueAndGradients(a, b);
         double onlineSeconds = (System.nanoTime() - start) * 1e-9;
-        System.out.printf("%.2f,%d,%.8f,%.2e,%.2e,%.2e,%.2e,%.2e,%.1f,%.1f,%d,%d,%.1e,%.1e%n",
-                blur, n, online.value(),
+        System.out.printf("%.2f,%d,%.8f,%.8f,%.2e,%.2e,%.2e,%.2e,%.2e,%.1f,%.1f,%d,%d,%.1e,%.1e%n",
+                blur, n, online.value(), multiscale.value(),
                 Math.abs(multiscale.value() - online.value()) / Math.abs(online.value()),
                 relativeDifference(online.gradX(), multiscale.gradX()),
                 relativeDifference(online.gradY(), multiscale.gradY()),
