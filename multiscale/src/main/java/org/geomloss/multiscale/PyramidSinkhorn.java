@@ -1,7 +1,5 @@
 package org.geomloss.multiscale;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.geomloss.kernels.GroundCost;
 import org.geomloss.kernels.PointArray;
 import org.geomloss.kernels.PointKernels;
@@ -131,7 +129,8 @@ final class PyramidSinkhorn {
                 levelStart = System.nanoTime();
                 levelIterations = 0;
                 Scale finer = scales.at(levels[t]);
-                transfer(loop, current, finer, schedule[t - 1], rho);
+                scales.release(transfer(loop, current, finer, schedule[t - 1], rho));
+                scales.release(current.operators());
                 current = finer;
                 if (levels[t] == points) {
                     firstOnPoints = Math.min(firstOnPoints, t);
@@ -163,7 +162,7 @@ final class PyramidSinkhorn {
         LOG.atLevel(logLevel).log("Pyramid solved in {} s", seconds(start));
         SymmetricSinkhorn.Operators ops = current.operators();
         MultiscaleResult.KeptPairs kept = new MultiscaleResult.KeptPairs(fraction(ops.xy()),
-                fraction(ops.xx()), fraction(ops.yy()), scales.visitedPairs());
+                fraction(ops.xx()), fraction(ops.yy()), scales.visitedPairs(ops));
         return new MultiscaleResult(result, px.points(), py.points(), schedule, firstOnPoints - 1,
                 kept, refined);
     }
@@ -171,9 +170,10 @@ final class PyramidSinkhorn {
     /**
      * Moves the loop from {@code coarse} to {@code fine}: each potential becomes the C-transform at
      * {@code eps} of the coarse potential of the other side (or of itself for the self problems).
+     * Returns the C-transforms used.
      */
-    private static void transfer(SymmetricSinkhorn loop, Scale coarse, Scale fine, double eps,
-                                 double rho) {
+    private static SymmetricSinkhorn.Operators transfer(SymmetricSinkhorn loop, Scale coarse,
+                                                       Scale fine, double eps, double rho) {
         SymmetricSinkhorn.Operators down = fine.from(coarse);
         double[] fBA = null;
         double[] gAB = null;
@@ -192,6 +192,7 @@ final class PyramidSinkhorn {
                     fine.parentValues(loop.gBB(), coarse, false));
         }
         loop.switchScale(fine.operators(), fine.logA(), fine.logB(), fBA, gAB, fAA, gBB);
+        return down;
     }
 
     /**
@@ -211,6 +212,10 @@ final class PyramidSinkhorn {
             boolean searched = truncated.choose(eps, row, source);
             if (!searched && potential != null) {
                 return potential;
+            }
+            if (round == EXTRAPOLATION_ROUNDS - 1) {
+                LOG.debug("C-transform at eps={}: block choice not confirmed after {} rounds",
+                        eps, EXTRAPOLATION_ROUNDS);
             }
             potential = loop.extrapolate(op, eps, logWeights, source).potential();
             row = potential.clone();
@@ -245,7 +250,11 @@ final class PyramidSinkhorn {
         return String.format("%.2f", (System.nanoTime() - start) * 1e-9);
     }
 
-    /** The representations of the two measures, built when first used. */
+    /**
+     * The representations of the two measures, built when the loop reaches them; the loop only
+     * moves to finer ones, so a representation it leaves is released (its kept blocks with it) and
+     * only the count of the pairs it visited is kept.
+     */
     private static final class Scales {
         private final PointKernels kernels;
         private final GroundCost cost;
@@ -254,7 +263,7 @@ final class PyramidSinkhorn {
         private final PointPyramid py;
         private final MultiscaleSettings settings;
         private final long densePairs;
-        private final List<Scale> built = new ArrayList<>();
+        private long releasedPairs;
 
         Scales(PointKernels kernels, GroundCost cost, GridFrame frame, PointPyramid px,
                PointPyramid py, MultiscaleSettings settings, long densePairs) {
@@ -286,20 +295,24 @@ final class PyramidSinkhorn {
         }
 
         Scale at(int level) {
-            for (Scale scale : built) {
-                if (scale.level() == level) {
-                    return scale;
-                }
-            }
-            Scale scale = new Scale(this, level);
-            built.add(scale);
-            return scale;
+            return new Scale(this, level);
         }
 
-        long visitedPairs() {
+        /** Counts the pairs visited by soft-mins no longer used. */
+        void release(SymmetricSinkhorn.Operators operators) {
+            releasedPairs += visited(operators);
+        }
+
+        /** The pairs visited by every truncated soft-min: the released ones and {@code current}. */
+        long visitedPairs(SymmetricSinkhorn.Operators current) {
+            return releasedPairs + visited(current);
+        }
+
+        private static long visited(SymmetricSinkhorn.Operators ops) {
             long total = 0;
-            for (Scale scale : built) {
-                total += scale.visitedPairs();
+            for (SoftminOperator op : new SoftminOperator[] {ops.xy(), ops.yx(), ops.xx(),
+                    ops.yy()}) {
+                total += op instanceof TruncatedSoftmin truncated ? truncated.visitedPairs() : 0;
             }
             return total;
         }
@@ -317,7 +330,6 @@ final class PyramidSinkhorn {
         /** The trees of the row and column blocks of each cloud, built when first used. */
         private final ClusterTree[] trees = new ClusterTree[4];
         private final SymmetricSinkhorn.Operators operators;
-        private final List<SoftminOperator> transfers = new ArrayList<>();
 
         Scale(Scales scales, int level) {
             this.scales = scales;
@@ -346,17 +358,10 @@ final class PyramidSinkhorn {
         /** The C-transforms from {@code coarse} onto this scale: xy, yx, xx, yy. */
         SymmetricSinkhorn.Operators from(Scale coarse) {
             boolean debias = scales.settings.debias();
-            SymmetricSinkhorn.Operators down = new SymmetricSinkhorn.Operators(
+            return new SymmetricSinkhorn.Operators(
                     operator(this, true, coarse, false), operator(this, false, coarse, true),
                     debias ? operator(this, true, coarse, true) : null,
                     debias ? operator(this, false, coarse, false) : null);
-            transfers.add(down.xy());
-            transfers.add(down.yx());
-            if (debias) {
-                transfers.add(down.xx());
-                transfers.add(down.yy());
-            }
-            return down;
         }
 
         /** {@code coarsePotential} of each atom's parent cell in {@code coarse}. */
@@ -430,23 +435,6 @@ final class PyramidSinkhorn {
             return operator instanceof TruncatedSoftmin truncated && truncated.kept() != null
                     ? truncated.kept().keptPointPairs()
                     : (long) operator.targetCount() * operator.sourceCount();
-        }
-
-        long visitedPairs() {
-            long total = 0;
-            SymmetricSinkhorn.Operators ops = operators;
-            for (SoftminOperator op : new SoftminOperator[] {ops.xy(), ops.yx(), ops.xx(),
-                    ops.yy()}) {
-                total += visited(op);
-            }
-            for (SoftminOperator op : transfers) {
-                total += visited(op);
-            }
-            return total;
-        }
-
-        private static long visited(SoftminOperator op) {
-            return op instanceof TruncatedSoftmin truncated ? truncated.visitedPairs() : 0;
         }
     }
 }
