@@ -17,9 +17,12 @@ import org.geomloss.kernels.PointArray;
  *       the cells of level {@code l + 1} inside a cell of level {@code l} are contiguous too.</li>
  *   <li>A cell's atom is the weighted centroid of its points, with the mass of their weights
  *       clamped at {@link Clustering#WEIGHT_FLOOR} (as {@link GridClustering}).</li>
- *   <li>The depth is the first level whose non-empty cells hold at most {@link #POINTS_PER_CELL}
- *       points on average (or the level of a given cell side): its cells are the blocks of the
- *       soft-mins on the points.</li>
+ *   <li>Between two grid levels, every Morton bit (one more split of one axis) defines an
+ *       intermediate level of boxes; the finest cells are those of the shortest Morton prefix whose
+ *       non-empty cells hold at most {@link #POINTS_PER_CELL} points on average (or the level of a
+ *       given cell side): the column blocks of the soft-mins on the points; coarser prefixes give
+ *       row blocks and the blocks of the atoms of a grid level. {@link #depth()} is the finest
+ *       grid level of cubic cells within that prefix.</li>
  * </ul>
  * Edge cases: identical points share every cell, down to the frame's resolution; a single point is
  * one cell at every level.
@@ -29,7 +32,7 @@ import org.geomloss.kernels.PointArray;
  */
 final class PointPyramid {
 
-    /** Mean points per non-empty cell of the finest grid level: the blocks of the point soft-mins. */
+    /** Mean points per non-empty finest cell at most: the column blocks of the point soft-mins. */
     static final int POINTS_PER_CELL = 6;
     /** Mean atoms per block at the grid levels. */
     private static final int ATOMS_PER_BLOCK = 4;
