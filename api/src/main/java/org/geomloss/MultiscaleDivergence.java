@@ -5,8 +5,9 @@ import org.geomloss.multiscale.MultiscaleResult;
 import org.geomloss.multiscale.MultiscaleSinkhorn;
 
 /**
- * The Sinkhorn divergence on the multiscale backend: {@link MultiscaleSinkhorn} clusters, anneals on
- * the centroids, truncates and finishes on the points sorted by cluster; the value and gradients are
+ * The Sinkhorn divergence on the multiscale backend: {@link MultiscaleSinkhorn} runs the plan of
+ * {@link SamplesLoss.Builder#multiscalePlan} (the point pyramid by default, or GeomLoss's two-scale
+ * jump) and finishes on the points sorted by cell; the value and gradients are
  * then the formulas of {@link SinkhornDivergence} on the sorted weights, and every per-point array is
  * put back in the caller's order. The value uses {@code kappa = rho + blur^p / 2} (GeomLoss's
  * multiscale code uses the temperature after the jump there, an upstream bug not reproduced). A
@@ -19,9 +20,8 @@ final class MultiscaleDivergence {
 
     static Outcome evaluate(Pair pair, SamplesLoss loss) {
         MultiscaleResult result = MultiscaleSinkhorn.solve(pair.kernels(), (GroundCost) loss.cost(),
-                pair.x(), pair.a(), pair.y(), pair.b(), loss.p(), loss.blur(), loss.reach(),
-                pair.diameter(), loss.scaling(), loss.truncate(), loss.clusterScale(),
-                loss.refinement(), loss.debias(), loss.verbose(), loss.progressFor());
+                pair.x(), pair.a(), pair.y(), pair.b(), loss.multiscaleSettings(pair.diameter()),
+                loss.progressFor());
         loss.log("multiscale: jump after iteration {} of {}, kept pairs xy {}, xx {}, yy {}",
                 result.jumpIndex(), result.schedule().length, result.keptPairs().xy(),
                 result.keptPairs().xx(), result.keptPairs().yy());

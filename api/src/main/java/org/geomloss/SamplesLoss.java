@@ -11,6 +11,8 @@ import org.geomloss.kernels.GroundCost;
 import org.geomloss.kernels.IndependentProblems;
 import org.geomloss.kernels.PointArray;
 import org.geomloss.kernels.RadialKernel;
+import org.geomloss.multiscale.MultiscalePlan;
+import org.geomloss.multiscale.MultiscaleSettings;
 import org.geomloss.ot.SinkhornOptions;
 import org.geomloss.sinkhorn.EpsilonSchedule;
 import org.geomloss.sinkhorn.Refinement;
@@ -70,6 +72,7 @@ public final class SamplesLoss {
     private final Double truncate;
     private final CostFunction cost;
     private final Double clusterScale;
+    private final MultiscalePlan multiscalePlan;
     private final boolean debias;
     private final boolean verbose;
     private final Backend backend;
@@ -88,6 +91,7 @@ public final class SamplesLoss {
         this.truncate = builder.truncate;
         this.cost = builder.cost != null ? builder.cost : GroundCost.forExponent(builder.p);
         this.clusterScale = builder.clusterScale;
+        this.multiscalePlan = builder.multiscalePlan;
         this.debias = builder.debias;
         this.verbose = builder.verbose;
         this.backend = builder.backend;
@@ -296,37 +300,19 @@ public final class SamplesLoss {
         }
     }
 
-    int p() {
-        return p;
-    }
-
-    double blur() {
-        return blur;
-    }
-
-    double scaling() {
-        return scaling;
-    }
-
     /** The refinement asked for by {@code tol} and {@code maxExtraIter}, or null when tol is unset. */
     Refinement refinement() {
         return tol == null ? null : new Refinement(tol, maxExtraIter);
     }
 
-    Double truncate() {
-        return truncate;
-    }
-
-    Double clusterScale() {
-        return clusterScale;
+    /** The settings of the multiscale backend for a pair of clouds of the resolved diameter. */
+    MultiscaleSettings multiscaleSettings(double resolvedDiameter) {
+        return new MultiscaleSettings(multiscalePlan, p, blur, reach(), resolvedDiameter, scaling,
+                truncate, clusterScale, refinement(), debias, verbose);
     }
 
     boolean debias() {
         return debias;
-    }
-
-    boolean verbose() {
-        return verbose;
     }
 
     CostFunction cost() {
@@ -451,6 +437,7 @@ public final class SamplesLoss {
         private Double truncate = 5.0;
         private CostFunction cost;
         private Double clusterScale;
+        private MultiscalePlan multiscalePlan = MultiscalePlan.PYRAMID;
         private boolean debias = true;
         private boolean verbose;
         private Backend backend = Backend.AUTO;
@@ -558,9 +545,22 @@ public final class SamplesLoss {
             return this;
         }
 
-        /** The multiscale voxel size; {@code null} (default) is {@code diameter/(sqrt(D) 2000^(1/D))}. */
+        /**
+         * The multiscale cell size: the side of the finest grid cells of the pyramid (default: a
+         * few points per cell), or the voxel size of the two-scale plan (default
+         * {@code diameter/(sqrt(D) 2000^(1/D))}); {@code null} for the default.
+         */
         public Builder clusterScale(Double value) {
             this.clusterScale = value == null ? null : positive("cluster_scale", value);
+            return this;
+        }
+
+        /**
+         * How the multiscale backend goes from coarse to fine (default
+         * {@link MultiscalePlan#PYRAMID}; {@link MultiscalePlan#TWO_SCALE} is GeomLoss's scheme).
+         */
+        public Builder multiscalePlan(MultiscalePlan value) {
+            this.multiscalePlan = Objects.requireNonNull(value, "multiscalePlan");
             return this;
         }
 
@@ -615,6 +615,7 @@ public final class SamplesLoss {
                 case "max_extra_iter", "maxExtraIter" -> maxExtraIter(integer(name, value));
                 case "truncate" -> truncate(optionalNumber(name, value));
                 case "cluster_scale", "clusterScale" -> clusterScale(optionalNumber(name, value));
+                case "multiscale_plan", "multiscalePlan" -> multiscalePlan(plan(name, value));
                 case "debias" -> debias(bool(name, value));
                 case "verbose" -> verbose(bool(name, value));
                 case "potentials" -> bool(name, value);
@@ -629,7 +630,7 @@ public final class SamplesLoss {
                 }
                 default -> throw new IllegalArgumentException("unknown option '" + name
                         + "' = " + value + "; known: loss, p, blur, reach, diameter, scaling, "
-                        + "tol, max_extra_iter, truncate, cost, cluster_scale, debias, potentials, "
+                        + "tol, max_extra_iter, truncate, cost, cluster_scale, multiscale_plan, debias, potentials, "
                         + "verbose, backend");
             }
             return this;
@@ -662,6 +663,17 @@ public final class SamplesLoss {
                 throw new IllegalArgumentException(name + " must be > 0 and finite, got " + value);
             }
             return value;
+        }
+
+        private static MultiscalePlan plan(String name, Object value) {
+            String text = string(name, value);
+            for (MultiscalePlan plan : MultiscalePlan.values()) {
+                if (plan.name().equalsIgnoreCase(text)) {
+                    return plan;
+                }
+            }
+            throw new IllegalArgumentException(name + " must be pyramid or two_scale, got '" + text
+                    + "'");
         }
 
         private static String string(String name, Object value) {

@@ -112,6 +112,15 @@ final class ClusterTree {
         return masses[level][node];
     }
 
+    /** The mass under all the roots. */
+    double totalMass() {
+        double total = 0;
+        for (double m : masses[levels() - 1]) {
+            total += m;
+        }
+        return total;
+    }
+
     /** The points of cluster {@code k}: {@code [clusterStarts[k], clusterStarts[k+1])}. */
     int[] clusterStarts() {
         return clusterStarts;

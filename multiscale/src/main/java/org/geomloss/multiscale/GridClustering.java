@@ -162,8 +162,11 @@ public final class GridClustering {
         return Arrays.copyOf(sorted, count);
     }
 
-    /** Applies the permutation and computes the masses and centroids of the clamped weights. */
-    private static Clustering sortedClustering(PointArray points, double[] weights,
+    /**
+     * Applies the permutation and computes the masses and centroids of the clamped weights of the
+     * clusters {@code [clusterStarts[k], clusterStarts[k+1])} of the permuted points.
+     */
+    static Clustering sortedClustering(PointArray points, double[] weights,
                                                int[] permutation, int[] clusterStarts,
                                                double scale) {
         int n = points.count();

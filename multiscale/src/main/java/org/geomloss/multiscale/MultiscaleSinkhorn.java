@@ -16,7 +16,11 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
 /**
- * GeomLoss's multiscale Sinkhorn ({@code sinkhorn_multiscale}, {@code backend="multiscale"}): the
+ * The multiscale Sinkhorn loops: {@link #solve(PointKernels, GroundCost, PointArray, double[],
+ * PointArray, double[], MultiscaleSettings, SinkhornProgress)} runs the plan of its settings, the
+ * point pyramid ({@code PyramidSinkhorn}) or the two-scale jump described here.
+ *
+ * <p>GeomLoss's multiscale Sinkhorn ({@code sinkhorn_multiscale}, {@code backend="multiscale"}): the
  * symmetric epsilon-scaling loop of {@link SymmetricSinkhorn} run first on grid clusters, then on the
  * points with kernel truncation. Made for millions of points in dimension 1 to 3.
  *
@@ -64,6 +68,38 @@ public final class MultiscaleSinkhorn {
     }
 
     /**
+     * Runs the multiscale symmetric Sinkhorn loop between {@code (a, x)} and {@code (b, y)} on the
+     * plan of {@code settings}: {@link PyramidSinkhorn} or GeomLoss's two-scale jump (below).
+     *
+     * @throws IllegalArgumentException for D &gt; 3, mismatched dimensions or weights, or a cost that
+     *                                  is not GeomLoss's for {@code p}
+     */
+    public static MultiscaleResult solve(PointKernels kernels, GroundCost cost, PointArray x,
+                                         double[] a, PointArray y, double[] b,
+                                         MultiscaleSettings settings, SinkhornProgress progress) {
+        if (settings.plan() == MultiscalePlan.TWO_SCALE) {
+            return solve(kernels, cost, x, a, y, b, settings.p(), settings.blur(),
+                    settings.reach(), settings.diameter(), settings.scaling(),
+                    settings.truncate(), settings.clusterScale(), settings.refinement(),
+                    settings.debias(), settings.verbose(), progress);
+        }
+        requireCompatible(cost, x, y, settings.p());
+        return PyramidSinkhorn.solve(kernels, cost, x, a, y, b, settings, progress);
+    }
+
+    /** Refuses clouds of different or unsupported dimensions and a cost that is not GeomLoss's. */
+    private static void requireCompatible(GroundCost cost, PointArray x, PointArray y, int p) {
+        if (x.dimension() != y.dimension()) {
+            throw new IllegalArgumentException("x and y must have the same dimension, got "
+                    + x.dimension() + " and " + y.dimension());
+        }
+        GridClustering.requireDimension(x.dimension());
+        if (cost != GroundCost.forExponent(p)) {
+            throw new IllegalArgumentException("cost " + cost + " is not GeomLoss's cost for p=" + p);
+        }
+    }
+
+    /**
      * Runs the multiscale symmetric Sinkhorn loop between {@code (a, x)} and {@code (b, y)}.
      *
      * @param kernels      the device kernels
@@ -94,14 +130,7 @@ public final class MultiscaleSinkhorn {
                                          Double truncate, Double clusterScale,
                                          Refinement refinement, boolean debias,
                                          boolean verbose, SinkhornProgress progress) {
-        if (x.dimension() != y.dimension()) {
-            throw new IllegalArgumentException("x and y must have the same dimension, got "
-                    + x.dimension() + " and " + y.dimension());
-        }
-        GridClustering.requireDimension(x.dimension());
-        if (cost != GroundCost.forExponent(p)) {
-            throw new IllegalArgumentException("cost " + cost + " is not GeomLoss's cost for p=" + p);
-        }
+        requireCompatible(cost, x, y, p);
         if (!(reach > 0)) {
             throw new IllegalArgumentException("reach must be > 0 (or +infinity), got " + reach);
         }
@@ -139,7 +168,8 @@ public final class MultiscaleSinkhorn {
         ClusterTree tx = ClusterTree.of(cx);
         ClusterTree ty = ClusterTree.of(cy);
         // GeomLoss's truncation margin, truncate * eps_J, for every reduction onto the points.
-        Double margin = truncate == null ? null : truncate * schedule[jump];
+        TruncationMargin margin = truncate == null ? null
+                : TruncationMargin.atJump(truncate, schedule[jump]);
         SymmetricSinkhorn.Operators extrapolation = operators(kernels, cost, cx, tx, cy, ty,
                 margin, false, debias);
         switchOperators(sinkhorn, extrapolation, logAc, logBc);
@@ -209,7 +239,7 @@ public final class MultiscaleSinkhorn {
     private static SymmetricSinkhorn.Operators operators(PointKernels kernels, GroundCost cost,
                                                          Clustering cx, ClusterTree tx,
                                                          Clustering cy, ClusterTree ty,
-                                                         Double margin, boolean fine,
+                                                         TruncationMargin margin, boolean fine,
                                                          boolean debias) {
         return new SymmetricSinkhorn.Operators(
                 operator(kernels, cost, cx, tx, cy, ty, margin, fine),
@@ -221,7 +251,7 @@ public final class MultiscaleSinkhorn {
     private static SoftminOperator operator(PointKernels kernels, GroundCost cost,
                                             Clustering targets, ClusterTree targetTree,
                                             Clustering sources, ClusterTree sourceTree,
-                                            Double margin, boolean fine) {
+                                            TruncationMargin margin, boolean fine) {
         if (!fine) {
             // The coarse potentials bound nothing at the points: extrapolate over every pair.
             return PointSoftmin.dense(kernels, cost, targets.points(), sources.centroids());

@@ -8,8 +8,9 @@ import org.geomloss.sinkhorn.SoftminOperator;
 /**
  * A soft-min between two clouds of points sorted by cluster that visits only the blocks of pairs
  * {@link KernelTruncation} keeps for the potentials the Sinkhorn loop announces ({@link #adapt}), a
- * fixed margin ({@code truncate * eps_J}) and a budget on each row's skipped mass
- * ({@link #SKIPPED_MASS} in the multiscale loop):
+ * margin ({@link TruncationMargin}: {@code truncate * eps_J} on the two-scale plan, {@code truncate *
+ * eps} of each reduction on the pyramid) and a budget on each row's skipped mass
+ * ({@link #SKIPPED_MASS} in the multiscale loops):
  * <pre>  softmin_eps(h)_i = -eps log sum_{j kept for i} exp(h_j - C_ij / eps)</pre>
  *
  * <p>The blocks are chosen with {@code SLACK * eps} more margin ({@link #SLACK}) and
@@ -39,7 +40,7 @@ final class TruncatedSoftmin implements SoftminOperator {
     private final ClusterTree targetTree;
     private final PointArray sources;
     private final ClusterTree sourceTree;
-    private final double margin;
+    private final TruncationMargin margin;
     /** The budget a choice is made with, so that it holds after a move of up to the slack. */
     private final double choiceBudget;
     private KernelTruncation.KeptBlocks kept;
@@ -53,13 +54,13 @@ final class TruncatedSoftmin implements SoftminOperator {
      * @param targetTree the tree of their clusters
      * @param sources    the source points, sorted by cluster
      * @param sourceTree the tree of their clusters
-     * @param margin      {@code truncate * eps_J}
+     * @param margin      the margin at each temperature
      * @param skippedMass the budget on each row's skipped mass, {@link #SKIPPED_MASS} in the
      *                    multiscale loop
      */
     TruncatedSoftmin(PointKernels kernels, GroundCost cost, PointArray targets,
                      ClusterTree targetTree, PointArray sources, ClusterTree sourceTree,
-                     double margin, double skippedMass) {
+                     TruncationMargin margin, double skippedMass) {
         this.kernels = kernels;
         this.cost = cost;
         this.targets = targets;
@@ -82,20 +83,31 @@ final class TruncatedSoftmin implements SoftminOperator {
 
     @Override
     public void adapt(double eps, double[] target, double[] source) {
+        choose(eps, target, source);
+    }
+
+    /**
+     * {@link #adapt}, telling whether the blocks were searched again ({@code false}: the last choice
+     * still holds for these potentials).
+     */
+    boolean choose(double eps, double[] target, double[] source) {
         if (kept != null && eps == anchorEps
                 && largestChange(target, anchorTarget) + largestChange(source, anchorSource)
                 <= SLACK * eps) {
-            return;
+            return false;
         }
         double[][] targetMax = targetTree.maxima(target);
         // Self problems announce one potential on one tree: its maxima serve both sides.
         double[][] sourceMax = source == target && sourceTree == targetTree ? targetMax
                 : sourceTree.maxima(source);
+        double base = margin.at(eps, sourceTree.totalMass(), choiceBudget);
         kept = KernelTruncation.keep(cost, targetTree, targetMax, sourceTree, sourceMax,
-                margin + SLACK * eps, eps, choiceBudget);
+                base + SLACK * eps, eps,
+                margin.certifiesBudget() ? Double.POSITIVE_INFINITY : choiceBudget);
         anchorEps = eps;
         anchorTarget = target.clone();
         anchorSource = source == target ? anchorTarget : source.clone();
+        return true;
     }
 
     private static double largestChange(double[] potential, double[] anchor) {

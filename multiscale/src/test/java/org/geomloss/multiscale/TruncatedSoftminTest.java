@@ -102,7 +102,7 @@ class TruncatedSoftminTest {
 
     private TruncatedSoftmin softmin(double margin, double budget) {
         return new TruncatedSoftmin(Kernels.jvm(), COST, x.points(), ClusterTree.of(x), y.points(),
-                ClusterTree.of(y), margin, budget);
+                ClusterTree.of(y), TruncationMargin.atJump(margin, 1.0), budget);
     }
 
     private static double[] shifted(double[] potential, double shift) {

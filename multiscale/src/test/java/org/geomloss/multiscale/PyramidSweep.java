@@ -1,0 +1,166 @@
+package org.geomloss.multiscale;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.geomloss.kernels.ComputePool;
+import org.geomloss.kernels.GroundCost;
+import org.geomloss.kernels.Kernels;
+import org.geomloss.kernels.PointArray;
+import org.geomloss.kernels.PointKernels;
+import org.geomloss.sinkhorn.FinalStep;
+import org.geomloss.sinkhorn.SinkhornProgress;
+
+/**
+ * Time of the debiased balanced Sinkhorn divergence, p = 2, value and both position gradients,
+ * between two clouds of N points each, on a multiscale plan; first a 10,000-point single-scale
+ * online run of the same loss on the same shape, for the ratio. Wall and process CPU time are
+ * printed (CPU time is the steadier on a shared machine).
+ *
+ * <p>Usage: {@code PyramidSweep plan blur N[,N...] [shape]} with plan {@code PYRAMID} or
+ * {@code TWO_SCALE} and shape one of {@link Shape} (default {@code CUBE}).
+ */
+public final class PyramidSweep {
+
+    private PyramidSweep() {
+    }
+
+    public static void main(String[] args) {
+        MultiscalePlan plan = MultiscalePlan.valueOf(args[0]);
+        double blur = Double.parseDouble(args[1]);
+        int[] sizes = Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray();
+        Shape shape = args.length > 3 ? Shape.valueOf(args[3]) : Shape.CUBE;
+        PointKernels kernels = Kernels.jvm();
+        System.out.printf("kernels=%s threads=%d maxHeap=%dMiB%n", kernels.name(),
+                ComputePool.parallelism(), Runtime.getRuntime().maxMemory() >> 20);
+        PointArray[] small = shape.clouds(10_000);
+        double[] w = uniform(10_000);
+        long start = System.nanoTime();
+        long cpu = cpuNanos();
+        FinalStep step = SinkhornReadout.plainLoop(kernels, GroundCost.HALF_SQUARED_EUCLIDEAN,
+                small[0], w, small[1], w, 2, blur, Double.POSITIVE_INFINITY,
+                SinkhornReadout.diameter(small[0], small[1]), 0.5);
+        double online = SinkhornReadout.balancedDebiased(step, w, w, shape.dimension).value();
+        System.out.printf("online N=10000: %.2f s (cpu %.2f s) value %.6e%n",
+                (System.nanoTime() - start) * 1e-9, (cpuNanos() - cpu) * 1e-9, online);
+        for (int n : sizes) {
+            PointArray[] c = shape.clouds(n);
+            double[] weights = uniform(n);
+            start = System.nanoTime();
+            cpu = cpuNanos();
+            MultiscaleSettings settings = new MultiscaleSettings(plan, 2, blur,
+                    Double.POSITIVE_INFINITY, SinkhornReadout.diameter(c[0], c[1]), 0.5, 5.0,
+                    null, null, true, true);
+            MultiscaleResult result = MultiscaleSinkhorn.solve(kernels,
+                    GroundCost.HALF_SQUARED_EUCLIDEAN, c[0], weights, c[1], weights, settings,
+                    SinkhornProgress.NONE);
+            SinkhornReadout.Divergence d = SinkhornReadout.balancedDebiased(result,
+                    shape.dimension);
+            System.out.printf("%s " + shape + " N=%d: %.2f s (cpu %.2f s) value %.6e kept xy %.3e visited %.3e%n",
+                    plan, n, (System.nanoTime() - start) * 1e-9, (cpuNanos() - cpu) * 1e-9,
+                    d.value(), result.keptPairs().xy(),
+                    (double) result.keptPairs().visitedPairs());
+        }
+    }
+
+    /** CPU time of the whole process: less sensitive than wall time to other jobs on the machine. */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** The test clouds, x and y drawn independently (seeded by N). */
+    enum Shape {
+        /** Uniform in the unit cube. */
+        CUBE(3),
+        /** Two sphere surfaces of radius 0.25, centres 0.3 apart. */
+        SPHERES(3),
+        /** 20 tight Gaussian clusters (standard deviation 0.01) at random centres, per cloud. */
+        CLUSTERS(3),
+        /** Points on the diagonal of the unit cube: x uniform, y with density 2t. */
+        LINE(3),
+        /** The gallery's 2D densities: a crescent (x) and a ring (y), by rejection. */
+        DENSITIES(2);
+
+        final int dimension;
+
+        Shape(int dimension) {
+            this.dimension = dimension;
+        }
+
+        PointArray[] clouds(int n) {
+            Random random = new Random(n);
+            return new PointArray[] {cloud(random, n, true), cloud(random, n, false)};
+        }
+
+        private PointArray cloud(Random random, int n, boolean first) {
+            float[] c = new float[dimension * n];
+            double[][] centres = new double[20][3];
+            for (double[] centre : centres) {
+                for (int k = 0; k < 3; k++) {
+                    centre[k] = 0.1 + 0.8 * random.nextDouble();
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                double[] p = switch (this) {
+                    case CUBE -> new double[] {random.nextDouble(), random.nextDouble(),
+                            random.nextDouble()};
+                    case SPHERES -> sphere(random, first ? 0.35 : 0.65);
+                    case CLUSTERS -> {
+                        double[] centre = centres[random.nextInt(centres.length)];
+                        yield new double[] {centre[0] + 0.01 * random.nextGaussian(),
+                                centre[1] + 0.01 * random.nextGaussian(),
+                                centre[2] + 0.01 * random.nextGaussian()};
+                    }
+                    case LINE -> {
+                        double t = first ? random.nextDouble() : Math.sqrt(random.nextDouble());
+                        yield new double[] {t, t, t};
+                    }
+                    case DENSITIES -> density(random, first);
+                };
+                for (int k = 0; k < dimension; k++) {
+                    c[i * dimension + k] = (float) p[k];
+                }
+            }
+            return new PointArray(c, n, dimension);
+        }
+
+        private static double[] sphere(Random random, double centre) {
+            double a = random.nextGaussian();
+            double b = random.nextGaussian();
+            double z = random.nextGaussian();
+            double norm = Math.sqrt(a * a + b * b + z * z);
+            return new double[] {centre + 0.25 * a / norm, 0.5 + 0.25 * b / norm,
+                    0.5 + 0.25 * z / norm};
+        }
+
+        /** Rejection sampling of the crescent ({@code first}) or ring density of the gallery. */
+        private static double[] density(Random random, boolean first) {
+            while (true) {
+                double x = random.nextDouble();
+                double y = random.nextDouble();
+                double value;
+                if (first) {
+                    double outer = inside(Math.hypot(x - 0.30, y - 0.35), 0.22);
+                    double bite = inside(Math.hypot(x - 0.39, y - 0.44), 0.16);
+                    value = outer * (1 - bite) * (0.55 + 0.45 * (1 - y));
+                } else {
+                    double ring = inside(Math.abs(Math.hypot(x - 0.68, y - 0.66) - 0.15), 0.06);
+                    value = ring * (0.6 + 0.4 * Math.clamp((0.75 - x) / 0.2, 0.0, 1.0));
+                }
+                if (random.nextDouble() < value) {
+                    return new double[] {x, y};
+                }
+            }
+        }
+
+        private static double inside(double distance, double radius) {
+            return Math.clamp((radius - distance) / 0.01 + 0.5, 0.0, 1.0);
+        }
+    }
+
+    static double[] uniform(int n) {
+        double[] w = new double[n];
+        Arrays.fill(w, 1.0 / n);
+        return w;
+    }
+}
