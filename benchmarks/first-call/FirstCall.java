@@ -15,7 +15,8 @@ import org.geomloss.SamplesLoss;
  * unit cube, the second shifted by 0.2). Prints, per call, wall milliseconds / process CPU
  * milliseconds (all threads, the JIT compilers included), and after the first call the CPU
  * milliseconds of each kind of thread (from /proc; Linux only): C1 and C2 compilers, the compute
- * pool, the main thread (start-up included). Usage: FirstCall [N] [calls].
+ * pool ({@code geomloss-kernel-*}), the main thread (start-up included), the others (GC...).
+ * Usage: FirstCall [N] [calls].
  */
 public class FirstCall {
 
@@ -64,8 +65,8 @@ public class FirstCall {
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
                 String kind = name.startsWith("C2 Comp") ? "C2" : name.startsWith("C1 Comp") ? "C1"
-                        : name.startsWith("ForkJoin") ? "pool" : name.equals("main") ? "main"
-                        : "other";
+                        : name.startsWith("geomloss-kernel") ? "pool"
+                        : name.equals("java") || name.equals("main") ? "main" : "other";
                 millis.merge(kind, ticks * 10, Long::sum);
             }
         }
