@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # First calls in fresh JVMs, before and after the first-call settings (BENCHMARKS.md, "First call"):
-#   1. a library user's program (FirstCall.java), default JVM flags against the launcher's JIT flags;
+#   1. a library user's program (FirstCall.java, 30 calls): default JVM flags against the kernels
+#      compiled early (README, "The first call"): the first call and the steady ones;
 #   2. the tool: ./geomloss loss on two 1,000-point 3D clouds, with the old launcher's flags
-#      (no AOT cache, no JIT flags) against ./geomloss as it is.
+#      (no AOT cache) against ./geomloss as it is, and ./geomloss with the early-compilation flags.
 # Each line gives wall and CPU (user + sys) time; repeat it and note the load (/proc/loadavg).
 #   benchmarks/first-call/run.sh [repeats]
 set -euo pipefail
@@ -16,8 +17,8 @@ work=benchmarks/first-call/target
 mkdir -p "$work"
 "$(dirname "$java")/javac" -d "$work" -cp "$jar" benchmarks/first-call/FirstCall.java
 kernels='org.geomloss.kernels.vector.*::*'
-jit=(-XX:CompileCommand=quiet "-XX:CompileCommand=CompileThresholdScaling,$kernels,0.05"
-     "-XX:CompileCommand=BackgroundCompilation,$kernels,false")
+jit=(-XX:CompileCommand=quiet "-XX:CompileCommand=BackgroundCompilation,$kernels,false")
+early=("-XX:CompileCommand=CompileThresholdScaling,$kernels,0.05")
 python3 - "$work" <<'PY'
 import random, struct, sys
 def save(path, shift):  # a (1000, 3) little-endian float32 .npy file, normal points
@@ -35,12 +36,16 @@ timed() { /usr/bin/time -f "  wall %e s, cpu %U + %S s" "$@" 2>&1 | grep -v '^WA
 for ((r = 1; r <= repeats; r++)); do
   echo "load $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "library, default flags:"
-  timed "$java" --add-modules jdk.incubator.vector -cp "$work:$jar" FirstCall 1000 5
-  echo "library, JIT flags:"
-  timed "$java" --add-modules jdk.incubator.vector "${jit[@]}" -cp "$work:$jar" FirstCall 1000 5
+  timed "$java" --add-modules jdk.incubator.vector -cp "$work:$jar" FirstCall 1000 30
+  echo "library, the kernels compiled early (thresholds at 5%) and in the foreground:"
+  timed "$java" --add-modules jdk.incubator.vector "${jit[@]}" "${early[@]}" -cp "$work:$jar" \
+    FirstCall 1000 30
   echo "tool, old launcher flags:"
   timed "$java" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED \
     -Djava.awt.headless=true -jar "$jar" loss "$work/x.npy" "$work/y.npy" --grad-x "$work/g.npy"
   echo "tool, ./geomloss:"
   timed ./geomloss loss "$work/x.npy" "$work/y.npy" --grad-x "$work/g.npy"
+  echo "tool, ./geomloss with the kernels compiled early:"
+  GEOMLOSS_JAVA_OPTS="${jit[*]} ${early[*]}" timed ./geomloss loss "$work/x.npy" "$work/y.npy" \
+    --grad-x "$work/g.npy"
 done
