@@ -17,12 +17,12 @@ import org.geomloss.kernels.ScalarPointKernels;
  *
  * <ul>
  *   <li>{@code softmin} and {@code softminGradient} for both {@link GroundCost}s, honouring the
- *       block-sparse structure. For p = 2 and D <= 3 they run with one row per lane
+ *       block-sparse structure. For p = 2 and D &lt;= 3 they run with one row per lane
  *       ({@code LaneSoftmin}, {@code LaneSoftminGradient}) where the dot-product form on centred
  *       clouds stays accurate ({@code LaneOperands} says when): a pass holds a vector of rows in
  *       registers and broadcasts each kept column's 16-byte record to every lane, and the
  *       log-sum-exp reference is folded into the exponential's rounding constant. Otherwise (p = 1,
- *       D > 3, or eps small against the clouds' extent) the general kernels {@code VectorSoftmin}
+ *       D &gt; 3, or eps small against the clouds' extent) the general kernels {@code VectorSoftmin}
  *       and {@code VectorSoftminGradient} run (one row at a time, columns across the lanes, the
  *       differences {@code x_i - y_j} taken directly, {@code HighDimensions} for the coordinates past
  *       the third). Any other {@link CostFunction} runs on {@link ScalarPointKernels#INSTANCE}.</li>
