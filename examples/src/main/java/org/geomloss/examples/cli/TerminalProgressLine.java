@@ -109,8 +109,8 @@ public final class TerminalProgressLine implements ProgressListener, AutoCloseab
                     duration(report.elapsed()), remaining(report.remaining()),
                     report.openEnded() ? " + refinement (iterations unknown)" : "");
             case REFINING -> String.format(Locale.ROOT,
-                    "%s: step %d/%d done, refining to the tolerance%s (iterations unknown), %s "
-                            + "elapsed", report.label(), report.step(), report.steps(), temperature,
+                    "%s: schedule done (%d steps), refining to the tolerance%s, iteration count "
+                            + "unknown, %s elapsed", report.label(), report.steps(), temperature,
                     duration(report.elapsed()));
             case FINISHED -> String.format(Locale.ROOT, "%s: done in %s (%d steps%s)",
                     report.label(), duration(report.elapsed()), report.steps(),

@@ -24,6 +24,12 @@ class TerminalProgressLineTest {
                 0.1, Duration.ofMillis(1500), Optional.of(Duration.ofMillis(4500)), openEnded, 0);
     }
 
+    /** The text of the line now on the screen: after the last carriage return, padding dropped. */
+    private String shown() {
+        String text = screen.toString();
+        return text.substring(text.lastIndexOf('\r') + 1).stripTrailing();
+    }
+
     @Test
     void nothingIsDrawnInTheFirstSecond() {
         now = Duration.ofMillis(999).toNanos();
@@ -45,22 +51,23 @@ class TerminalProgressLineTest {
     void anUnknownRefinementIsSaidAndTheEndIsDrawnAtOnce() {
         now = Duration.ofSeconds(2).toNanos();
         line.onProgress(step(12, 12, true));
-        assertTrue(screen.toString().endsWith("4.5 s left + refinement (iterations unknown)"),
-                screen.toString());
+        assertTrue(shown().endsWith("4.5 s left + refinement (iterations unknown)"), shown());
         // Within the redraw period a step is skipped, but a change of phase is drawn.
         now += 1_000_000;
+        int before = screen.toString().length();
         line.onProgress(step(12, 12, true));
+        assertEquals(before, screen.toString().length(), "a step within 100 ms was drawn");
         line.onProgress(new ProgressReport(Phase.REFINING, "ot", 12, 12, 0.02, 0.1,
                 Duration.ofSeconds(2), Optional.empty(), true, 0));
-        String refining = "\rot: step 12/12 done, refining to the tolerance, blur 0.100 (eps 0.0200)"
-                + " (iterations unknown), 2.0 s elapsed";
-        assertTrue(screen.toString().endsWith(refining), screen.toString());
+        String refining = "ot: schedule done (12 steps), refining to the tolerance, blur 0.100 "
+                + "(eps 0.0200), iteration count unknown, 2.0 s elapsed";
+        assertEquals(refining, shown());
         line.onProgress(new ProgressReport(Phase.FINISHED, "ot", 12, 12, 0.02, 0.1,
                 Duration.ofSeconds(75), Optional.of(Duration.ZERO), false, 340));
         String done = "ot: done in 1m15s (12 steps + 340 refinement iterations)";
         // The shorter line pads over the longer one it replaces.
         assertTrue(screen.toString().endsWith("\r" + done
-                + " ".repeat(refining.length() - 1 - done.length())), screen.toString());
+                + " ".repeat(refining.length() - done.length())), screen.toString());
     }
 
     @Test
