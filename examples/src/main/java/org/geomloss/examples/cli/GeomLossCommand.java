@@ -2,6 +2,7 @@ package org.geomloss.examples.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
@@ -19,7 +20,14 @@ import picocli.CommandLine.Model.CommandSpec;
         version = "geomloss 0.1.0 (GeomLoss for Java)",
         description = "Geometric losses and optimal transport between point clouds (GeomLoss for "
                 + "Java). Without a subcommand, runs 'demo'.",
-        subcommands = {LossCommand.class, DemoCommand.class, GalleryCommand.class, Flow1DCommand.class, ColorCommand.class, LabelsCommand.class, InterpolateCommand.class, BarycentersCommand.class, ScalingCommand.class, TruncationCommand.class,
+        footer = {"", "On Apache Spark (the launcher runs them from spark/target/, so the commands "
+                + "above never load Spark):",
+            "  pairwise  The loss between every pair of a set of clouds (a distance matrix).",
+            "  rowwise   The loss between the two clouds of each row of a Parquet table.",
+            "See './geomloss pairwise --help' and './geomloss rowwise --help'."},
+        subcommands = {LossCommand.class, DemoCommand.class, GalleryCommand.class, Flow1DCommand.class,
+            ColorCommand.class, LabelsCommand.class, InterpolateCommand.class,
+            BarycentersCommand.class, ScalingCommand.class, TruncationCommand.class,
             BlursCommand.class, BenchPlotCommand.class,
             OtCommand.class, PlanCommand.class, RegisterCommand.class, DevicesCommand.class,
             CommandLine.HelpCommand.class})
@@ -38,19 +46,31 @@ public final class GeomLossCommand implements Callable<Integer> {
 
     /** Runs the tool with {@code args}, printing to the given writers; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new GeomLossCommand());
+        return execute(new CommandLine(new GeomLossCommand()), args, out, err,
+                exception -> exception instanceof IllegalArgumentException
+                        || exception instanceof UnsupportedOperationException
+                        || exception instanceof IllegalStateException
+                        ? exception.getMessage() : null);
+    }
+
+    /**
+     * Runs {@code commandLine} with {@code args}, printing to the given writers; an exception for
+     * which {@code inputError} gives a message (bad input or options) prints
+     * {@code geomloss COMMAND: error: MESSAGE} and gives {@link #USAGE_ERROR}, any other
+     * propagates. Returns the exit code.
+     */
+    public static int execute(CommandLine commandLine, String[] args, PrintWriter out,
+                              PrintWriter err, Function<Exception, String> inputError) {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
-            if (exception instanceof IllegalArgumentException
-                    || exception instanceof UnsupportedOperationException
-                    || exception instanceof IllegalStateException) {
-                line.getErr().println("geomloss " + line.getCommandName() + ": error: "
-                        + exception.getMessage());
-                line.getErr().flush();
-                return USAGE_ERROR;
+            String message = inputError.apply(exception);
+            if (message == null) {
+                throw exception;
             }
-            throw exception;
+            line.getErr().println("geomloss " + line.getCommandName() + ": error: " + message);
+            line.getErr().flush();
+            return USAGE_ERROR;
         });
         int code = commandLine.execute(args);
         out.flush();

@@ -8,13 +8,13 @@ import java.util.Map;
  * keep their iteration order (use a {@link java.util.LinkedHashMap}); non-finite numbers, which JSON
  * cannot hold, are written as {@code null}. Stateless and thread-safe.
  */
-final class Json {
+public final class Json {
 
     private Json() {
     }
 
     /** The JSON text of {@code value}, on one line. */
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         append(out, value);
         return out.toString();

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
  * defaults. They are passed to {@link SamplesLoss.Builder#set(String, Object)} under their GeomLoss
  * keyword, which validates them (a bad value gives an error naming the option and the value).
  */
-final class LossOptions {
+public final class LossOptions {
 
     @Option(names = "--loss", paramLabel = "NAME", defaultValue = "sinkhorn",
             description = "sinkhorn, hausdorff, energy, gaussian or laplacian (default: ${DEFAULT-VALUE}).")
@@ -74,7 +74,7 @@ final class LossOptions {
     String device;
 
     /** The options under their GeomLoss keywords, in GeomLoss's order. */
-    Map<String, Object> parameters() {
+    public Map<String, Object> parameters() {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("loss", loss.toLowerCase(Locale.ROOT));
         parameters.put("p", p);
@@ -100,6 +100,11 @@ final class LossOptions {
         SamplesLoss.Builder builder = SamplesLoss.builder();
         parameters().forEach(builder::set);
         return builder.device(device()).progress(progress).build();
+    }
+
+    /** The text of {@code --device} as given ({@code jvm} by default). */
+    public String deviceName() {
+        return device.strip();
     }
 
     /** The device named by {@code --device} (see {@link Devices#parse(String)}). */
