@@ -42,12 +42,19 @@ public final class Chart {
     /**
      * One axis: its label and range {@code [min, max]} on a scale.
      *
-     * @throws IllegalArgumentException if the range is empty or not finite, or not positive on a
-     *                                  log scale
+     * @param label the axis label
+     * @param min   the smallest value shown
+     * @param max   the largest value shown
+     * @param scale how values map to positions
      */
     public record Axis(String label, double min, double max, Scale scale) {
 
-        /** Checks the range. */
+        /**
+         * Checks the range.
+         *
+         * @throws IllegalArgumentException if the range is empty or not finite, or not positive on
+         *                                  a log scale
+         */
         public Axis {
             if (!(max > min) || !Double.isFinite(min) || !Double.isFinite(max)
                     || (scale == Scale.LOG && !(min > 0))) {
