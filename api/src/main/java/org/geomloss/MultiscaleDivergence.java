@@ -21,12 +21,12 @@ final class MultiscaleDivergence {
     static Outcome evaluate(Pair pair, SamplesLoss loss) {
         MultiscaleResult result = MultiscaleSinkhorn.solve(pair.kernels(), (GroundCost) loss.cost(),
                 pair.x(), pair.a(), pair.y(), pair.b(), loss.multiscaleSettings(pair.diameter()),
-                loss.progressFor());
+                pair.progress());
         loss.log("multiscale: jump after iteration {} of {}, kept pairs xy {}, xx {}, yy {}",
                 result.jumpIndex(), result.schedule().length, result.keptPairs().xy(),
                 result.keptPairs().xx(), result.keptPairs().yy());
         Outcome sorted = new SinkhornDivergence(loss.cost(), result.schedule(), loss.rho(),
-                loss.debias(), loss.progressFor(), loss.refinement()).fromFinalStep(
+                loss.debias(), pair.progress(), loss.refinement()).fromFinalStep(
                 result.finalStep(), result.sortedA(), result.sortedB(), pair.dimension(),
                 pair.gradients(), Backend.MULTISCALE, result.refinement());
         int[] xOrder = result.xPermutation();

@@ -2,6 +2,7 @@ package org.geomloss;
 
 import org.geomloss.kernels.PointArray;
 import org.geomloss.kernels.PointKernels;
+import org.geomloss.sinkhorn.ProgressTracker;
 
 /**
  * One problem of a {@link SamplesLoss} call: the two measures as the kernels see them, with what
@@ -15,9 +16,10 @@ import org.geomloss.kernels.PointKernels;
  * @param backend   the resolved backend (never AUTO)
  * @param kernels   the device's kernels
  * @param gradients whether gradients are wanted
+ * @param progress  the tracker the problem's Sinkhorn loop reports to
  */
 record Pair(PointArray x, double[] a, PointArray y, double[] b, double diameter, Backend backend,
-            PointKernels kernels, boolean gradients) {
+            PointKernels kernels, boolean gradients, ProgressTracker progress) {
 
     int dimension() {
         return x.dimension();

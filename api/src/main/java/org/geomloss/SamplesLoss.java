@@ -15,6 +15,9 @@ import org.geomloss.multiscale.MultiscalePlan;
 import org.geomloss.multiscale.MultiscaleSettings;
 import org.geomloss.ot.SinkhornOptions;
 import org.geomloss.sinkhorn.EpsilonSchedule;
+import org.geomloss.sinkhorn.ProgressListener;
+import org.geomloss.sinkhorn.ProgressReport;
+import org.geomloss.sinkhorn.ProgressTracker;
 import org.geomloss.sinkhorn.Refinement;
 import org.geomloss.sinkhorn.SinkhornProgress;
 import org.slf4j.Logger;
@@ -77,7 +80,7 @@ public final class SamplesLoss {
     private final boolean verbose;
     private final Backend backend;
     private final Device device;
-    private final SinkhornProgress progress;
+    private final ProgressListener progress;
 
     private SamplesLoss(Builder builder) {
         this.loss = builder.loss;
@@ -224,7 +227,8 @@ public final class SamplesLoss {
             Measure y = ys.get(b);
             requireBalancedMasses(x, y);
             Pair pair = new Pair(x.points(), x.weightsView(), y.points(), y.weightsView(),
-                    resolvedDiameter, resolved, device.kernels(), gradients);
+                    resolvedDiameter, resolved, device.kernels(), gradients,
+                    tracker(label(x, y, resolved, b, xs.size())));
             outcomes.add(evaluate(pair));
         }
         return outcomes;
@@ -235,9 +239,9 @@ public final class SamplesLoss {
         Outcome outcome = switch (loss) {
             case SINKHORN -> pair.backend() == Backend.MULTISCALE
                     ? MultiscaleDivergence.evaluate(pair, this)
-                    : new SinkhornDivergence(cost, schedule(pair), rho(), debias, progressFor(),
+                    : new SinkhornDivergence(cost, schedule(pair), rho(), debias, pair.progress(),
                             refinement()).evaluate(pair);
-            case HAUSDORFF -> new HausdorffDivergence(cost, schedule(pair), rho(), progressFor(),
+            case HAUSDORFF -> new HausdorffDivergence(cost, schedule(pair), rho(), pair.progress(),
                     refinement()).evaluate(pair);
             case ENERGY -> new KernelNorm(RadialKernel.ENERGY, 1.0).evaluate(pair);
             case GAUSSIAN -> new KernelNorm(RadialKernel.GAUSSIAN, blur).evaluate(pair);
@@ -250,6 +254,7 @@ public final class SamplesLoss {
         if (outcome.refinement() != null) {
             report(outcome.refinement());
         }
+        pair.progress().finish(outcome.refinement() == null ? 0 : outcome.refinement().iterations());
         return outcome;
     }
 
@@ -281,15 +286,26 @@ public final class SamplesLoss {
         return reach == null ? Double.POSITIVE_INFINITY : Math.pow(reach, p);
     }
 
-    SinkhornProgress progressFor() {
-        if (!verbose) {
-            return progress;
-        }
-        return (iteration, total, eps) -> {
-            LOG.info("iteration {}/{}: eps = {}, blur = {}", iteration + 1, total, eps,
-                    Math.pow(eps, 1.0 / p));
-            progress.onIteration(iteration, total, eps);
-        };
+    /**
+     * The tracker of one problem: it reports to the builder's listener and, when {@code verbose},
+     * logs each step at INFO.
+     */
+    private ProgressTracker tracker(String label) {
+        ProgressListener listener = !verbose ? progress : ((ProgressListener) report -> {
+            if (report.phase() == ProgressReport.Phase.ANNEALING) {
+                LOG.info("iteration {}/{}: eps = {}, blur = {}", report.step(), report.steps(),
+                        report.eps(), report.blur());
+            }
+        }).andThen(progress);
+        return new ProgressTracker(listener, label, eps -> Math.pow(eps, 1.0 / p), tol != null
+                && usesTemperature(loss));
+    }
+
+    /** What a problem's progress reports name: loss, backend, sizes, and its place in a batch. */
+    private String label(Measure x, Measure y, Backend resolved, int index, int count) {
+        String label = loss.geomlossName() + " " + resolved.geomlossName() + " " + x.count() + "x"
+                + y.count();
+        return count == 1 ? label : label + " pair " + (index + 1) + "/" + count;
     }
 
     void log(String format, Object... arguments) {
@@ -442,7 +458,7 @@ public final class SamplesLoss {
         private boolean verbose;
         private Backend backend = Backend.AUTO;
         private Device device = Devices.jvm();
-        private SinkhornProgress progress = SinkhornProgress.NONE;
+        private ProgressListener progress = ProgressListener.NONE;
 
         private Builder() {
         }
@@ -588,10 +604,26 @@ public final class SamplesLoss {
             return this;
         }
 
-        /** A callback told of every Sinkhorn iteration (default none). */
-        public Builder progress(SinkhornProgress value) {
+        /**
+         * A listener told where each Sinkhorn run stands (default none): after every step of the
+         * temperature schedule (step, temperature, elapsed and estimated remaining time), when
+         * the refinement of a {@link #tol} starts, and once when each problem is finished
+         * ({@link ProgressReport}); the kernel losses send only the final report. Each problem
+         * of a batch is one run, labelled with its place; pairs of a ragged batch may report
+         * from several threads at once.
+         */
+        public Builder progress(ProgressListener value) {
             this.progress = Objects.requireNonNull(value, "progress");
             return this;
+        }
+
+        /**
+         * A callback told of every step of the schedule as {@code (iteration, total, eps)}, with
+         * {@code iteration} 0-based ({@link ProgressListener#of}); the richer reports need
+         * {@link #progress(ProgressListener)}.
+         */
+        public Builder progress(SinkhornProgress value) {
+            return progress(ProgressListener.of(Objects.requireNonNull(value, "progress")));
         }
 
         /**

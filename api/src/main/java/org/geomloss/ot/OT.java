@@ -13,6 +13,7 @@ import org.geomloss.sinkhorn.DoublePointSoftmin;
 import org.geomloss.sinkhorn.EpsilonSchedule;
 import org.geomloss.sinkhorn.LogWeights;
 import org.geomloss.sinkhorn.PointSoftmin;
+import org.geomloss.sinkhorn.ProgressTracker;
 import org.geomloss.sinkhorn.SoftminOperator;
 import org.geomloss.sinkhorn.SymmetricSinkhorn;
 
@@ -239,8 +240,9 @@ public final class OT {
                     options.debias ? new DoublePointSoftmin(y, y, d, 1.0) : null);
             backend = "online float64";
         }
+        Double tol = tolerance(options, a, b);
         SinkhornRun.Outcome outcome = SinkhornRun.run(operators, a, b, rhoValue, schedule, start,
-                tolerance(options, a, b), options.maxExtraIter);
+                tol, options.maxExtraIter, tracker(options, "ot.solve_sample " + n + "x" + m, tol));
         return new OTResultSample(a, b, new CostSource.SquaredDistances(x, y, d), outcome, reg,
                 rhoValue, backend);
     }
@@ -281,12 +283,20 @@ public final class OT {
             SymmetricSinkhorn.Operators operators = new SymmetricSinkhorn.Operators(
                     DenseSoftmin.fromMatrix(c, n, m), DenseSoftmin.fromMatrix(transposed, m, n),
                     null, null);
+            Double tol = tolerance(options, a[k], b[k]);
+            String label = "ot.solve " + n + "x" + m
+                    + (costs.length == 1 ? "" : " problem " + (k + 1) + "/" + costs.length);
             SinkhornRun.Outcome outcome = SinkhornRun.run(operators, a[k], b[k], rhoValue,
-                    schedule, start, tolerance(options, a[k], b[k]), options.maxExtraIter);
+                    schedule, start, tol, options.maxExtraIter, tracker(options, label, tol));
             results.add(new OTResultMatrix(a[k], b[k], new CostSource.Matrix(c, n, m), outcome,
                     reg, rhoValue, "tensorized float64"));
         }
         return results;
+    }
+
+    /** The tracker of one problem; blur values are {@code sqrt(eps / 2)}, as {@code reg = 2 blur^2}. */
+    private static ProgressTracker tracker(SinkhornOptions<?> options, String label, Double tol) {
+        return new ProgressTracker(options.progress, label, eps -> Math.sqrt(eps / 2), tol != null);
     }
 
     private static void requireOptions(Object options) {

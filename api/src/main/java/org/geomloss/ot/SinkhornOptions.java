@@ -1,6 +1,7 @@
 package org.geomloss.ot;
 
 import java.util.Objects;
+import org.geomloss.sinkhorn.ProgressListener;
 
 /**
  * The parameters shared by the three ot solvers (GeomLoss's keyword arguments {@code unbalanced},
@@ -54,6 +55,7 @@ public abstract sealed class SinkhornOptions<T extends SinkhornOptions<T>>
     Integer maxIter;
     Double tol;
     int maxExtraIter = DEFAULT_MAX_EXTRA_ITER;
+    ProgressListener progress = ProgressListener.NONE;
 
     SinkhornOptions() {
     }
@@ -65,6 +67,7 @@ public abstract sealed class SinkhornOptions<T extends SinkhornOptions<T>>
         maxIter = other.maxIter;
         tol = other.tol;
         maxExtraIter = other.maxExtraIter;
+        progress = other.progress;
     }
 
     abstract T copy();
@@ -111,6 +114,19 @@ public abstract sealed class SinkhornOptions<T extends SinkhornOptions<T>>
     public T maxExtraIter(int iterations) {
         T copy = copy();
         copy.maxExtraIter = iterations;
+        return copy;
+    }
+
+    /**
+     * A listener told where each problem's Sinkhorn run stands (default none): after every
+     * annealing step, when the refinement towards {@code tol} starts (its iteration count unknown
+     * in advance) and when the problem is solved ({@link org.geomloss.sinkhorn.ProgressReport});
+     * blur values are reported as {@code sqrt(eps / 2)} (the cost {@code |x - y|^2}). Problems of a
+     * ragged batch may report from several threads at once.
+     */
+    public T progress(ProgressListener listener) {
+        T copy = copy();
+        copy.progress = Objects.requireNonNull(listener, "progress");
         return copy;
     }
 }

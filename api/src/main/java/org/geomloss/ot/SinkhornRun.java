@@ -2,6 +2,7 @@ package org.geomloss.ot;
 
 import org.geomloss.sinkhorn.FinalStep;
 import org.geomloss.sinkhorn.LogWeights;
+import org.geomloss.sinkhorn.ProgressTracker;
 import org.geomloss.sinkhorn.Refinement;
 import org.geomloss.sinkhorn.SymmetricSinkhorn;
 
@@ -30,24 +31,29 @@ final class SinkhornRun {
      * @param start     initial {@code f, g, fAA, gBB} (self ones null unless debiasing)
      * @param tol       the tolerance, or null for upstream's fixed sequence
      * @param maxExtra  the cap on the iterations after the annealing
+     * @param progress  told of each annealing step and of the end of the run
      */
     static Outcome run(SymmetricSinkhorn.Operators operators, double[] a, double[] b, double rho,
-                       double[] schedule, double[][] start, Double tol, int maxExtra) {
+                       double[] schedule, double[][] start, Double tol, int maxExtra,
+                       ProgressTracker progress) {
         SymmetricSinkhorn loop = new SymmetricSinkhorn(operators, LogWeights.of(a),
                 LogWeights.of(b), rho);
         loop.setPotentials(start[0], start[1], start[2], start[3]);
-        for (double e : schedule) {
-            loop.step(e);
+        for (int t = 0; t < schedule.length; t++) {
+            loop.step(schedule[t]);
+            progress.onIteration(t, schedule.length, schedule[t]);
         }
         double eps = schedule[schedule.length - 1];
         if (tol == null) {
             FinalStep last = loop.extrapolate(eps);
+            progress.finish(0);
             return new Outcome(last.fBA().potential(), last.gAB().potential(),
                     last.debiased() ? last.fAA().potential() : null,
                     last.debiased() ? last.gBB().potential() : null, schedule.length,
                     Convergence.FIXED_SCHEDULE, null);
         }
         Refinement.Outcome refined = loop.refine(eps, a, b, new Refinement(tol, maxExtra));
+        progress.finish(refined.iterations());
         return new Outcome(loop.fBA(), loop.gAB(), loop.fAA(), loop.gBB(),
                 schedule.length + refined.iterations(),
                 refined.converged() ? Convergence.CONVERGED : Convergence.NOT_CONVERGED, tol);

@@ -1,9 +1,12 @@
 package org.geomloss.sinkhorn;
 
 /**
- * Progress callback of the Sinkhorn loops: called once per iteration, from the calling thread.
- * GeomLoss prints its schedule when {@code verbose}; this library logs it through SLF4J and also
- * reports it here.
+ * The per-step hook of the Sinkhorn loops: called once per step of the temperature schedule, from
+ * the thread running the loop. GeomLoss prints its schedule when {@code verbose}; this library logs
+ * it through SLF4J and reports it here. The entry points wrap their listener's hook in a
+ * {@link ProgressTracker}, which adds the elapsed time, the estimated time left and the end of the
+ * run ({@link ProgressReport}); callers that only want the step and temperature may still pass a
+ * {@code SinkhornProgress} ({@link ProgressListener#of}).
  */
 @FunctionalInterface
 public interface SinkhornProgress {

@@ -72,12 +72,18 @@ final class GalleryCommand implements Callable<Integer> {
         Measure y = Measure.of(new DensitySampler(targetDensity, seed.value() + 1).sample(n));
         printer.printf(Locale.ROOT, "Gradient flows in 2D, N = M = %d, into %s%n", n, out);
         long start = System.nanoTime();
-        gallery.run(x, y, out, entry -> {
-            printer.printf(Locale.ROOT, "  %-50s %8.4f s/it  loss %.4e -> %.4e  %s%n",
-                    entry.setting().label(), entry.secondsPerIteration(), entry.firstLoss(),
-                    entry.lastLoss(), entry.file());
-            printer.flush();
-        });
+        int flows = flowOptions.selected().size();
+        int[] done = {0};
+        try (TerminalProgressLine progress = TerminalProgressLine.onStandardError()) {
+            gallery.run(x, y, out, entry -> {
+                progress.erase();
+                printer.printf(Locale.ROOT, "  %-50s %8.4f s/it  loss %.4e -> %.4e  %s%n",
+                        entry.setting().label(), entry.secondsPerIteration(), entry.firstLoss(),
+                        entry.lastLoss(), entry.file());
+                printer.flush();
+                progress.count("gradient flows", ++done[0], flows, "flows");
+            });
+        }
         printer.printf(Locale.ROOT, "Total: %.1f s%n", (System.nanoTime() - start) / 1e9);
         printer.flush();
         return 0;

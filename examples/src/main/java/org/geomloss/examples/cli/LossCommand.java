@@ -101,7 +101,8 @@ final class LossCommand implements Callable<Integer> {
                 .output("--potential-x", potentialX).output("--potential-y", potentialY).check();
         RepeatTimer timer = new RepeatTimer(repeat);
         ArrayWriter arrays = dtype.writer();
-        SamplesLoss loss = options.build();
+        TerminalProgressLine progress = TerminalProgressLine.onStandardError();
+        SamplesLoss loss = options.build(progress);
         Measure x = PointCloudInput.read(xFile, xWeights, xWeightColumn);
         Measure y = PointCloudInput.read(yFile, yWeights, yWeightColumn);
         InputChecks.sameDimension(xFile, x.dimension(), yFile, y.dimension());
@@ -109,10 +110,17 @@ final class LossCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--value-only computes no gradients: drop it or the "
                     + "--grad-* options");
         }
-        LossGradients result = valueOnly ? null : timer.time(() -> loss.valueAndGradients(x, y));
-        double value = valueOnly ? timer.time(() -> loss.value(x, y)) : result.value();
-        DualPotentials potentials = valueOnly || potentialX != null || potentialY != null
-                ? loss.potentials(x, y) : null;
+        LossGradients result;
+        double value;
+        DualPotentials potentials;
+        try {
+            result = valueOnly ? null : timer.time(() -> loss.valueAndGradients(x, y));
+            value = valueOnly ? timer.time(() -> loss.value(x, y)) : result.value();
+            potentials = valueOnly || potentialX != null || potentialY != null
+                    ? loss.potentials(x, y) : null;
+        } finally {
+            progress.close();
+        }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("command", "loss");
         json.put("value", value);

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.geomloss.SamplesLoss;
 import org.geomloss.kernels.Device;
 import org.geomloss.kernels.Devices;
+import org.geomloss.sinkhorn.ProgressListener;
 import picocli.CommandLine.Option;
 
 /**
@@ -91,9 +92,14 @@ public final class LossOptions {
 
     /** The loss these options describe. */
     SamplesLoss build() {
+        return build(ProgressListener.NONE);
+    }
+
+    /** The loss these options describe, reporting its progress to {@code progress}. */
+    SamplesLoss build(ProgressListener progress) {
         SamplesLoss.Builder builder = SamplesLoss.builder();
         parameters().forEach(builder::set);
-        return builder.device(device()).build();
+        return builder.device(device()).progress(progress).build();
     }
 
     /** The text of {@code --device} as given ({@code jvm} by default). */

@@ -16,6 +16,7 @@ import org.geomloss.ot.OTResultSample;
 import org.geomloss.ot.SampleOptions;
 import org.geomloss.ot.SinkhornOptions;
 import org.geomloss.ot.SolveOptions;
+import org.geomloss.sinkhorn.ProgressListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -140,12 +141,16 @@ final class OtCommand implements Callable<Integer> {
                 .output("--marginal-a", marginalA).output("--marginal-b", marginalB)
                 .output("--a-to-b", aToB).check();
         RepeatTimer timer = new RepeatTimer(repeat);
-        Supplier<OTResult> solver = costMatrix != null ? matrixSolver() : sampleSolver();
-        OTResult result = timer.time(() -> {
-            OTResult solved = namingFiles(solver);
-            solved.value(); // computed on first use: part of the solve's time
-            return solved;
-        });
+        OTResult result;
+        try (TerminalProgressLine progress = TerminalProgressLine.onStandardError()) {
+            Supplier<OTResult> solver = costMatrix != null ? matrixSolver(progress)
+                    : sampleSolver(progress);
+            result = timer.time(() -> {
+                OTResult solved = namingFiles(solver);
+                solved.value(); // computed on first use: part of the solve's time
+                return solved;
+            });
+        }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("command", "ot");
         json.put("solver", costMatrix != null ? "solve" : "solve_sample");
@@ -215,7 +220,7 @@ final class OtCommand implements Callable<Integer> {
                 || message.contains(name + "[") || (name.length() > 1 && message.contains(name));
     }
 
-    private Supplier<OTResult> sampleSolver() {
+    private Supplier<OTResult> sampleSolver(ProgressListener progress) {
         PointCloudInput.WeightedPoints x = PointCloudInput.readPoints(clouds[0], xWeights, null);
         PointCloudInput.WeightedPoints y = PointCloudInput.readPoints(clouds[1], yWeights, null);
         InputChecks.sameDimension(clouds[0], x.points().columns(), clouds[1],
@@ -231,7 +236,7 @@ final class OtCommand implements Callable<Integer> {
         if (reach != null) {
             options = options.reach(reach);
         }
-        SampleOptions solved = common(options);
+        SampleOptions solved = common(options, progress);
         if (float32) {
             float[][] xs = toFloats(x.rows());
             float[][] ys = toFloats(y.rows());
@@ -242,7 +247,7 @@ final class OtCommand implements Callable<Integer> {
         return () -> OT.solveSample(xs, ys, solved);
     }
 
-    private Supplier<OTResult> matrixSolver() {
+    private Supplier<OTResult> matrixSolver(ProgressListener progress) {
         if (blur != null || reach != null || debias || float32) {
             throw new IllegalArgumentException("--blur, --reach, --debias and --float32 apply to "
                     + "point clouds; a cost matrix takes --reg and --unbalanced");
@@ -259,12 +264,12 @@ final class OtCommand implements Callable<Integer> {
         }
         double[] a = xWeights == null ? null : weights(xWeights, table.rows(), "rows");
         double[] b = yWeights == null ? null : weights(yWeights, table.columns(), "columns");
-        SolveOptions options = common(SolveOptions.reg(reg).a(a).b(b));
+        SolveOptions options = common(SolveOptions.reg(reg).a(a).b(b), progress);
         return () -> OT.solve(cost, options);
     }
 
-    private <T extends SinkhornOptions<T>> T common(T options) {
-        T result = options;
+    private <T extends SinkhornOptions<T>> T common(T options, ProgressListener progress) {
+        T result = options.progress(progress);
         if (unbalanced != null) {
             result = result.unbalanced(unbalanced);
         }

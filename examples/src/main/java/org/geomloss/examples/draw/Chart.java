@@ -39,14 +39,21 @@ public final class Chart {
     /** The symbol drawn at each point of a curve. */
     public enum Marker { NONE, CIRCLE, SQUARE }
 
-    /** One axis: its label and range {@code [min, max]} on a scale. */
+    /**
+     * One axis: its label and range {@code [min, max]} on a scale.
+     *
+     * @param label the axis label
+     * @param min   the smallest value shown
+     * @param max   the largest value shown
+     * @param scale how values map to positions
+     */
     public record Axis(String label, double min, double max, Scale scale) {
 
         /**
          * Checks the range.
          *
-         * @throws IllegalArgumentException if the range is empty or not finite, or not positive
-         *                                  on a log scale
+         * @throws IllegalArgumentException if the range is empty or not finite, or not positive on
+         *                                  a log scale
          */
         public Axis {
             if (!(max > min) || !Double.isFinite(min) || !Double.isFinite(max)
