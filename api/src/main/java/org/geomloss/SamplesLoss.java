@@ -201,10 +201,10 @@ public final class SamplesLoss {
                 outcome.refinement());
     }
 
-    /** Dense cost matrices (tensorized Sinkhorn) always live on the JVM, in float64. */
+    /** Dense cost matrices (tensorized Sinkhorn) live on the JVM, in float64 ({@link Builder#build}). */
     private String deviceUsed(Backend used) {
-        boolean dense = used == Backend.TENSORIZED && (loss == Loss.SINKHORN || loss == Loss.HAUSDORFF);
-        return dense ? "jvm float64 dense matrices" : device.description();
+        boolean dense = used == Backend.TENSORIZED && usesTemperature(loss);
+        return dense ? device.description() + ", float64 dense matrices" : device.description();
     }
 
     private List<Outcome> evaluate(List<Measure> xs, List<Measure> ys, boolean gradients) {
@@ -671,9 +671,12 @@ public final class SamplesLoss {
         /**
          * The immutable loss.
          *
-         * @throws IllegalArgumentException if a custom cost is asked of a device other than the JVM,
-         *                                  or if {@code blur^p} or {@code reach^p} is not a normal
-         *                                  float64 number ({@link NumericRange#power})
+         * @throws IllegalArgumentException      if a custom cost is asked of a device other than the
+         *                                       JVM, or if {@code blur^p} or {@code reach^p} is not
+         *                                       a normal float64 number ({@link NumericRange#power})
+         * @throws UnsupportedOperationException for the tensorized Sinkhorn or Hausdorff backend
+         *                                       (dense float64 matrices, on the JVM only) on another
+         *                                       device
          */
         public SamplesLoss build() {
             int exponent = blurExponent(loss, p);
@@ -686,6 +689,12 @@ public final class SamplesLoss {
             if (cost != null && !(cost instanceof GroundCost) && device != Devices.jvm()) {
                 throw new IllegalArgumentException("cost: a custom CostFunction runs on Devices.jvm() "
                         + "only, not on " + device.description());
+            }
+            if (backend == Backend.TENSORIZED && usesTemperature(loss) && device != Devices.jvm()) {
+                throw new UnsupportedOperationException("backend: TENSORIZED " + loss.geomlossName()
+                        + " builds dense float64 cost matrices on the JVM only, not on "
+                        + device.description() + "; use backend ONLINE or MULTISCALE on this device,"
+                        + " or Devices.jvm()");
             }
             return new SamplesLoss(this);
         }

@@ -1,5 +1,8 @@
 package org.geomloss.images;
 
+import org.geomloss.kernels.Device;
+import org.geomloss.kernels.Devices;
+
 /**
  * The setters shared by {@link ImagesLoss.Builder} and {@link VolumesLoss.Builder}: each returns a
  * new builder of the concrete type {@code B} holding updated {@link GridLossSettings} (validated
@@ -51,6 +54,18 @@ abstract class GridLossBuilder<B extends GridLossBuilder<B, L>, L> {
     /** Run coarse temperatures on a grid pyramid (default true); false: all on the input grid. */
     public B multiscale(boolean multiscale) {
         return with(settings.withMultiscale(multiscale));
+    }
+
+    /**
+     * Where the soft-mins run: grid losses run their separable log-domain convolutions on the JVM
+     * ({@link Devices#jvm()}, the default), and another device is refused here rather than
+     * replaced silently.
+     *
+     * @throws UnsupportedOperationException for a device other than the JVM
+     */
+    public B device(Device device) {
+        GridDevices.requireJvm(device, "ImagesLoss/VolumesLoss");
+        return with(settings);
     }
 
     /** The loss. */

@@ -1,5 +1,7 @@
 package org.geomloss.images;
 
+import org.geomloss.kernels.Devices;
+
 /**
  * The Sinkhorn divergence between two densities on a grid, its gradients with respect to the
  * densities and GeomLoss's dual potentials, all arrays row-major with one entry per cell (the layout
@@ -23,4 +25,9 @@ package org.geomloss.images;
  */
 public record GridLossResult(double value, double[] gradientA, double[] gradientB,
                              double[] potentialA, double[] potentialB) {
+
+    /** The device that ran: grid losses run their separable soft-mins on the JVM. */
+    public String deviceUsed() {
+        return Devices.jvm().description();
+    }
 }

@@ -3,6 +3,8 @@ package org.geomloss.images;
 import java.util.Arrays;
 import java.util.Objects;
 import org.geomloss.NumericRange;
+import org.geomloss.kernels.Device;
+import org.geomloss.kernels.Devices;
 import org.geomloss.sinkhorn.EpsilonSchedule;
 import org.geomloss.sinkhorn.LogWeights;
 
@@ -277,6 +279,17 @@ public final class ImagesBarycenter {
                         + finalIterations);
             }
             return new Builder(blur, scaling, finalIterations);
+        }
+
+        /**
+         * Where the soft-mins run: the barycenter runs its separable grid soft-mins on the JVM
+         * ({@link Devices#jvm()}, the default); another device is refused rather than replaced.
+         *
+         * @throws UnsupportedOperationException for a device other than the JVM
+         */
+        public Builder device(Device device) {
+            GridDevices.requireJvm(device, "ImagesBarycenter");
+            return this;
         }
 
         /** The barycenter solver. */

@@ -3,6 +3,7 @@ package org.geomloss.ot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.geomloss.kernels.Devices;
 import org.geomloss.kernels.GroundCost;
 import org.geomloss.kernels.IndependentProblems;
 import org.geomloss.kernels.Kernels;
@@ -38,8 +39,10 @@ import org.geomloss.sinkhorn.SymmetricSinkhorn;
  *
  * <p>Precision: {@code double[][]} inputs are solved in float64 (users compare with POT and SciPy).
  * {@code float[][]} point clouds keep float32 coordinates and run on the float32 point kernels of
- * {@code SamplesLoss} ({@link Kernels#jvm()}; sums in float64); a {@code float[][]} cost matrix is
- * widened exactly and solved in float64 (the dense soft-min gains nothing from float32).
+ * the options' device ({@link SinkhornOptions#device}: the JVM's {@link Kernels#jvm()} by default, or
+ * an OpenCL device; sums in float64); a {@code float[][]} cost matrix is widened exactly and solved
+ * in float64 (the dense soft-min gains nothing from float32). The float64 solvers run on the JVM and
+ * refuse another device.
  *
  * <p>Validation follows upstream's order and messages ({@code ValueError} -> {@link
  * IllegalArgumentException}, {@code NotImplementedError} -> {@link UnsupportedOperationException}),
@@ -66,10 +69,11 @@ public final class OT {
      * @throws IllegalArgumentException      for a ragged, empty or non-finite {@code C}, bad weights,
      *                                       unequal masses without {@code unbalanced}, bad parameters
      * @throws UnsupportedOperationException for {@code reg = 0}, a penalty other than KL, a method
-     *                                       other than auto
+     *                                       other than auto, a device other than the JVM
      */
     public static OTResultMatrix solve(double[][] cost, SolveOptions options) {
         requireOptions(options);
+        Validation.jvmOnly(options.device, "OT.solve (a cost matrix)");
         double[] c = Validation.rectangular(cost, "C");
         int n = cost.length;
         int m = cost[0].length;
@@ -95,6 +99,7 @@ public final class OT {
      */
     public static OTBatchResult solveBatch(double[][][] cost, BatchSolveOptions options) {
         requireOptions(options);
+        Validation.jvmOnly(options.device, "OT.solveBatch (cost matrices)");
         Double rho = options.unbalanced;
         Validation.regularization(options.reg, rho, options);
         if (Objects.requireNonNull(cost, "C").length == 0) {
@@ -138,8 +143,9 @@ public final class OT {
 
     /**
      * {@link #solveSample(double[][], double[][], SampleOptions)} on float32 clouds: the soft-mins
-     * run on the float32 point kernels ({@link Kernels#jvm()}, Vector API when enabled), with
-     * float64 sums; results are computed from the same float32 coordinates.
+     * run on the float32 point kernels of the options' device ({@link Kernels#jvm()} by default,
+     * Vector API when enabled), with float64 sums; results are computed from the same float32
+     * coordinates.
      */
     public static OTResultSample solveSample(float[][] xa, float[][] xb, SampleOptions options) {
         return solveSample(Validation.widen(xa, "X_a"), Validation.widen(xb, "X_b"), options,
@@ -174,6 +180,9 @@ public final class OT {
     private static OTResultSample solveSample(double[][] xa, double[][] xb, SampleOptions options,
                                               boolean float32) {
         requireOptions(options);
+        if (!float32) {
+            Validation.jvmOnly(options.device, "OT.solveSample on double[][] clouds");
+        }
         if (options.reg != null && options.blur != null) {
             throw new IllegalArgumentException("Parameters 'reg' and 'blur' are redundant. "
                     + "Please specify only one of them.");
@@ -226,19 +235,19 @@ public final class OT {
         String backend;
         SymmetricSinkhorn.Operators operators;
         if (float32) {
-            PointKernels kernels = Kernels.jvm();
+            PointKernels kernels = options.device.kernels();
             PointArray px = new PointArray(narrow(x), n, d);
             PointArray py = new PointArray(narrow(y), m, d);
             operators = new SymmetricSinkhorn.Operators(halved(kernels, px, py),
                     halved(kernels, py, px), options.debias ? halved(kernels, px, px) : null,
                     options.debias ? halved(kernels, py, py) : null);
-            backend = "online float32 (" + kernels.name() + " kernels)";
+            backend = "online float32 on " + options.device.description();
         } else {
             operators = new SymmetricSinkhorn.Operators(new DoublePointSoftmin(x, y, d, 1.0),
                     new DoublePointSoftmin(y, x, d, 1.0),
                     options.debias ? new DoublePointSoftmin(x, x, d, 1.0) : null,
                     options.debias ? new DoublePointSoftmin(y, y, d, 1.0) : null);
-            backend = "online float64";
+            backend = "online float64 on " + Devices.jvm().description();
         }
         Double tol = tolerance(options, a, b);
         SinkhornRun.Outcome outcome = SinkhornRun.run(operators, a, b, rhoValue, schedule, start,
@@ -289,7 +298,7 @@ public final class OT {
             SinkhornRun.Outcome outcome = SinkhornRun.run(operators, a[k], b[k], rhoValue,
                     schedule, start, tol, options.maxExtraIter, tracker(options, label, tol));
             results.add(new OTResultMatrix(a[k], b[k], new CostSource.Matrix(c, n, m), outcome,
-                    reg, rhoValue, "tensorized float64"));
+                    reg, rhoValue, "tensorized float64 on " + Devices.jvm().description()));
         }
         return results;
     }

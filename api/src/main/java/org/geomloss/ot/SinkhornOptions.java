@@ -1,6 +1,8 @@
 package org.geomloss.ot;
 
 import java.util.Objects;
+import org.geomloss.kernels.Device;
+import org.geomloss.kernels.Devices;
 import org.geomloss.sinkhorn.ProgressListener;
 
 /**
@@ -56,6 +58,7 @@ public abstract sealed class SinkhornOptions<T extends SinkhornOptions<T>>
     Double tol;
     int maxExtraIter = DEFAULT_MAX_EXTRA_ITER;
     ProgressListener progress = ProgressListener.NONE;
+    Device device = Devices.jvm();
 
     SinkhornOptions() {
     }
@@ -68,6 +71,7 @@ public abstract sealed class SinkhornOptions<T extends SinkhornOptions<T>>
         tol = other.tol;
         maxExtraIter = other.maxExtraIter;
         progress = other.progress;
+        device = other.device;
     }
 
     abstract T copy();
@@ -114,6 +118,19 @@ public abstract sealed class SinkhornOptions<T extends SinkhornOptions<T>>
     public T maxExtraIter(int iterations) {
         T copy = copy();
         copy.maxExtraIter = iterations;
+        return copy;
+    }
+
+    /**
+     * Where the soft-mins run (default {@link Devices#jvm()}). Float32 point clouds
+     * ({@link OT#solveSample(float[][], float[][], SampleOptions)}) run on any device's kernels;
+     * the float64 solvers (cost matrices, {@code double[][]} clouds) run on the JVM only and refuse
+     * another device rather than move there silently. Results name the device that ran
+     * ({@link OTResult#backendUsed()}).
+     */
+    public T device(Device device) {
+        T copy = copy();
+        copy.device = Objects.requireNonNull(device, "device");
         return copy;
     }
 

@@ -5,6 +5,8 @@ import static org.geomloss.ot.PythonFormat.shape;
 
 import java.util.Objects;
 import org.geomloss.NumericRange;
+import org.geomloss.kernels.Device;
+import org.geomloss.kernels.Devices;
 
 /**
  * The argument checks of GeomLoss's ot solvers, with upstream's messages ({@code ValueError} becomes
@@ -60,6 +62,20 @@ final class Validation {
         if (options.maxExtraIter < 0) {
             throw new IllegalArgumentException("Parameter 'maxExtraIter' should be >= 0. Received "
                     + options.maxExtraIter + ".");
+        }
+    }
+
+    /**
+     * Refuses a device other than the JVM for a solver that runs float64 soft-mins on the JVM only,
+     * rather than moving it there silently.
+     *
+     * @throws UnsupportedOperationException naming the solver, the device and what runs on it
+     */
+    static void jvmOnly(Device device, String solver) {
+        if (device != Devices.jvm()) {
+            throw new UnsupportedOperationException("device: " + solver + " runs float64 soft-mins "
+                    + "on the JVM only, not on " + device.description() + "; use Devices.jvm(), or "
+                    + "OT.solveSample on float[][] clouds, which runs on any device");
         }
     }
 

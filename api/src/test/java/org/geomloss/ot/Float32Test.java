@@ -29,7 +29,7 @@ class Float32Test {
         OTResultSample single = OT.solveSample(x, y, options);
         OTResultSample doubled = OT.solveSample(widen(x), widen(y), options);
         assertTrue(single.backendUsed().startsWith("online float32"), single.backendUsed());
-        assertTrue(doubled.backendUsed().equals("online float64"), doubled.backendUsed());
+        assertTrue(doubled.backendUsed().startsWith("online float64 on jvm"), doubled.backendUsed());
         Tolerance potentials = new Tolerance(1e-4, 1e-7);
         potentials.check("value", doubled.value(), single.value());
         potentials.check("f", doubled.potentialA(), single.potentialA());
@@ -48,7 +48,7 @@ class Float32Test {
         org.junit.jupiter.api.Assertions.assertArrayEquals(doubled.potentialA(),
                 single.potentialA(), 0);
         org.junit.jupiter.api.Assertions.assertEquals(doubled.value(), single.value(), 0);
-        org.junit.jupiter.api.Assertions.assertEquals("tensorized float64", single.backendUsed());
+        assertTrue(single.backendUsed().startsWith("tensorized float64 on jvm"), single.backendUsed());
     }
 
     private static double[][] widen(float[][] points) {

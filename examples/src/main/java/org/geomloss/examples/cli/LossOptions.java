@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.geomloss.SamplesLoss;
 import org.geomloss.kernels.Device;
-import org.geomloss.kernels.Devices;
 import org.geomloss.sinkhorn.ProgressListener;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -66,12 +66,8 @@ public final class LossOptions {
     @Option(names = "--verbose", description = "Log the blur schedule and each iteration.")
     boolean verbose;
 
-    @Option(names = "--device", paramLabel = "WHERE", defaultValue = "jvm",
-            description = "Where the kernels run: jvm, opencl (the first GPU, else the first "
-                    + "device), opencl:NAME (a fragment of the device or platform name) or "
-                    + "opencl:P:D (platform and device indices); see 'geomloss devices' "
-                    + "(default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    DeviceOption device;
 
     /** The options under their GeomLoss keywords, in GeomLoss's order. */
     public Map<String, Object> parameters() {
@@ -104,16 +100,12 @@ public final class LossOptions {
 
     /** The text of {@code --device} as given ({@code jvm} by default). */
     public String deviceName() {
-        return device.strip();
+        return device.name();
     }
 
-    /** The device named by {@code --device} (see {@link Devices#parse(String)}). */
+    /** The device named by {@code --device}. */
     Device device() {
-        try {
-            return Devices.parse(device);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--device: " + e.getMessage(), e);
-        }
+        return device.device();
     }
 
     private Double truncateValue() {

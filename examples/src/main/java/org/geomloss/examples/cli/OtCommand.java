@@ -113,6 +113,9 @@ final class OtCommand implements Callable<Integer> {
     Path aToB;
 
     @Mixin
+    DeviceOption device;
+
+    @Mixin
     DtypeOption dtype;
 
     @Option(names = "--repeat", paramLabel = "R", defaultValue = "1",
@@ -269,7 +272,7 @@ final class OtCommand implements Callable<Integer> {
     }
 
     private <T extends SinkhornOptions<T>> T common(T options, ProgressListener progress) {
-        T result = options.progress(progress);
+        T result = options.progress(progress).device(device.device());
         if (unbalanced != null) {
             result = result.unbalanced(unbalanced);
         }
