@@ -13,7 +13,8 @@ import org.geomloss.kernels.PointKernels;
  * @param b         their weights
  * @param diameter  the resolved diameter (given, or the bounding-box diagonal of the whole call)
  * @param backend   the resolved backend (never AUTO)
- * @param kernels   the device's kernels
+ * @param kernels   the device's kernels, in the precision of the call (the tensorized backend
+ *                  reads the coordinates in their precision too)
  * @param gradients whether gradients are wanted
  */
 record Pair(PointArray x, double[] a, PointArray y, double[] b, double diameter, Backend backend,
