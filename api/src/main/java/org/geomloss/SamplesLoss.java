@@ -654,8 +654,8 @@ public final class SamplesLoss {
          * The precision of the kernels (default {@link Precision#FLOAT32}, GeomLoss's default
          * dtype). {@link Precision#FLOAT64} computes costs, exponents and sums in float64 from the
          * float64 coordinates of measures built from doubles (float32 coordinates are widened
-         * exactly), at about half the float32 throughput, on the ONLINE and TENSORIZED backends and
-         * the JVM device; MULTISCALE refuses it ({@link UnsupportedOperationException}), AUTO then
+         * exactly), at a quarter to a seventh of the float32 throughput, on the ONLINE and
+         * TENSORIZED backends and the JVM device; MULTISCALE refuses it ({@link UnsupportedOperationException}), AUTO then
          * runs ONLINE, and a device without float64 kernels refuses it.
          *
          * <p>With FLOAT32, a Sinkhorn or Hausdorff call whose temperature float32 cannot resolve,

@@ -37,7 +37,19 @@ final class DoubleExp {
     private static final double LN2_LO = 1.90821492927058770002e-10;
     private static final double ROUNDING_MAGIC = 6755399441055744.0; // 1.5 * 2^52
     private static final long MAGIC_BITS = Double.doubleToRawLongBits(ROUNDING_MAGIC);
-    private static final double[] INVERSE_FACTORIALS = inverseFactorials(13);
+    // 1/k! for k = 0 .. 13 (the Taylor coefficients of exp), written out so that C2 folds them
+    private static final double C2 = 1.0 / 2;
+    private static final double C3 = 1.0 / 6;
+    private static final double C4 = 1.0 / 24;
+    private static final double C5 = 1.0 / 120;
+    private static final double C6 = 1.0 / 720;
+    private static final double C7 = 1.0 / 5040;
+    private static final double C8 = 1.0 / 40320;
+    private static final double C9 = 1.0 / 362880;
+    private static final double C10 = 1.0 / 3628800;
+    private static final double C11 = 1.0 / 39916800;
+    private static final double C12 = 1.0 / 479001600;
+    private static final double C13 = 1.0 / 6227020800L;
 
     private DoubleExp() {
     }
@@ -50,22 +62,17 @@ final class DoubleExp {
         DoubleVector n = shifted.sub(ROUNDING_MAGIC);
         DoubleVector r = n.fma(DoubleVector.broadcast(SPECIES, -LN2_HI), u);
         r = n.fma(DoubleVector.broadcast(SPECIES, -LN2_LO), r);
-        DoubleVector p = DoubleVector.broadcast(SPECIES, INVERSE_FACTORIALS[13]);
-        for (int k = 12; k >= 0; k--) {
-            p = p.fma(r, DoubleVector.broadcast(SPECIES, INVERSE_FACTORIALS[k]));
-        }
+        DoubleVector p = r.fma(C13, C12).fma(r, broadcast(C11)).fma(r, broadcast(C10))
+                .fma(r, broadcast(C9)).fma(r, broadcast(C8)).fma(r, broadcast(C7))
+                .fma(r, broadcast(C6)).fma(r, broadcast(C5)).fma(r, broadcast(C4))
+                .fma(r, broadcast(C3)).fma(r, broadcast(C2)).fma(r, broadcast(1.0))
+                .fma(r, broadcast(1.0));
         return p.reinterpretAsLongs()
                 .add(shifted.reinterpretAsLongs().sub(MAGIC_BITS).lanewise(VectorOperators.LSHL, 52))
                 .reinterpretAsDoubles().blend(0.0, underflow);
     }
 
-    private static double[] inverseFactorials(int degree) {
-        double[] coefficients = new double[degree + 1];
-        double factorial = 1.0;
-        for (int k = 0; k <= degree; k++) {
-            factorial *= Math.max(k, 1);
-            coefficients[k] = 1.0 / factorial;
-        }
-        return coefficients;
+    private static DoubleVector broadcast(double value) {
+        return DoubleVector.broadcast(SPECIES, value);
     }
 }

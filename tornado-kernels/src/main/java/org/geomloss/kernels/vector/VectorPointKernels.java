@@ -17,7 +17,7 @@ import org.geomloss.kernels.ScalarPointKernels;
  *
  * <ul>
  *   <li>{@code softmin} and {@code softminGradient} for both {@link GroundCost}s, honouring the
- *       block-sparse structure. For p = 2 and D <= 3 they run with one row per lane
+ *       block-sparse structure. For p = 2 and {@code D <= 3} they run with one row per lane
  *       ({@code LaneSoftmin}, {@code LaneSoftminGradient}) where the dot-product form on centred
  *       clouds stays accurate ({@code LaneOperands} says when): a pass holds a vector of rows in
  *       registers and broadcasts each kept column's 16-byte record to every lane, and the

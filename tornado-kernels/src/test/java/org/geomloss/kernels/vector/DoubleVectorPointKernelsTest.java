@@ -93,7 +93,7 @@ class DoubleVectorPointKernelsTest {
         for (int i = 0; i < clouds.n; i++) {
             // float64 rounding of the exponents: |h| + |out| / eps units of 2^-52, a few times
             double tolerance = 64 * ROUNDING * (eps * (8 + Math.abs(h[0])) + Math.abs(expected[i]));
-            assertClose(expected[i], actual[i], tolerance, label + " softmin row " + i);
+            VectorPointKernelsTest.assertClose(expected[i], actual[i], tolerance, label + " softmin row " + i);
         }
         double[] gradientExpected = new double[clouds.n * clouds.d];
         double[] gradientActual = new double[clouds.n * clouds.d];
@@ -102,7 +102,7 @@ class DoubleVectorPointKernelsTest {
         for (int k = 0; k < gradientExpected.length; k++) {
             double conditioning = 64 * ROUNDING * (8 + Math.abs(h[0])
                     + Math.abs(expected[k / clouds.d]) / eps);
-            assertClose(gradientExpected[k], gradientActual[k],
+            VectorPointKernelsTest.assertClose(gradientExpected[k], gradientActual[k],
                     1e-12 * Math.abs(gradientExpected[k]) + 4 * conditioning,
                     label + " gradient entry " + k);
         }
@@ -115,14 +115,14 @@ class DoubleVectorPointKernelsTest {
         SCALAR.kernelSum(kernel, sigma, clouds.x, clouds.y, clouds.w, expected);
         vector.kernelSum(kernel, sigma, clouds.x, clouds.y, clouds.w, actual);
         for (int i = 0; i < clouds.n; i++) {
-            assertClose(expected[i], actual[i], 1e-13, label + " sum row " + i);
+            VectorPointKernelsTest.assertClose(expected[i], actual[i], 1e-13, label + " sum row " + i);
         }
         double[] gradientExpected = new double[clouds.n * clouds.d];
         double[] gradientActual = new double[clouds.n * clouds.d];
         SCALAR.kernelGradient(kernel, sigma, clouds.x, clouds.y, clouds.w, gradientExpected);
         vector.kernelGradient(kernel, sigma, clouds.x, clouds.y, clouds.w, gradientActual);
         for (int k = 0; k < gradientExpected.length; k++) {
-            assertClose(gradientExpected[k], gradientActual[k], 1e-12, label + " gradient " + k);
+            VectorPointKernelsTest.assertClose(gradientExpected[k], gradientActual[k], 1e-12, label + " gradient " + k);
         }
     }
 
@@ -131,15 +131,6 @@ class DoubleVectorPointKernelsTest {
         double[] out = new double[clouds.n];
         kernels.softmin(cost, clouds.x, clouds.y, clouds.h(), eps, blocks, out);
         return out;
-    }
-
-    private static void assertClose(double expected, double actual, double tolerance, String what) {
-        if (Double.isInfinite(expected)) {
-            assertEquals(expected, actual, what);
-            return;
-        }
-        assertTrue(Math.abs(expected - actual) <= tolerance, () -> what + ": expected " + expected
-                + ", got " + actual + ", tolerance " + tolerance);
     }
 
     /** Float64 clouds around 1000 with unit extent, {@code y_0 = x_0} (the clamps), signed weights. */

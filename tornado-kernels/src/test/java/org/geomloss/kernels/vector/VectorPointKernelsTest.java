@@ -249,7 +249,7 @@ class VectorPointKernelsTest {
         return 8 * FLOAT_EPSILON * (2 * hMax + Math.abs(softmin) / eps + 1);
     }
 
-    private static void assertClose(double expected, double actual, double tolerance, String what) {
+    static void assertClose(double expected, double actual, double tolerance, String what) {
         if (Double.isInfinite(expected)) {
             assertEquals(expected, actual, what);
             return;
