@@ -245,11 +245,15 @@ public final class SamplesLoss {
                     + " but x has dimension " + x0.dimension());
         }
         Backend resolved = resolveBackend(x0.count(), y0.count(), x0.dimension());
-        double[][] box = boundingBox(xs, ys);
+        double[][] box = boundingBox(xs, ys, Precision.FLOAT32);
         double resolvedDiameter = diameter != null ? diameter : diagonal(box);
         requireResolvedAt(resolvedDiameter);
         PrecisionChoice.Resolved run = PrecisionChoice.resolve(precision, backend, resolved,
                 usesTemperature(loss), blur, p, resolvedDiameter);
+        if (run.precision() == Precision.FLOAT64) {
+            box = boundingBox(xs, ys, Precision.FLOAT64);
+            resolvedDiameter = diameter != null ? diameter : diagonal(box);
+        }
         PointKernels kernels = device.kernels(run.precision());
         double[] centre = translation(box);
         List<Outcome> outcomes = new ArrayList<>(xs.size());
@@ -430,10 +434,11 @@ public final class SamplesLoss {
     }
 
     /**
-     * The bounding box {@code {min, max}} of every point of the call, from the coordinates as given
-     * (float64 data in float64).
+     * The bounding box {@code {min, max}} of every point of the call, from the coordinates in
+     * {@code precision}: as GeomLoss computes the diameter in the dtype of its tensors, float32
+     * coordinates (the roundings of float64 data) for float32 runs, the float64 ones otherwise.
      */
-    private static double[][] boundingBox(List<Measure> xs, List<Measure> ys) {
+    private static double[][] boundingBox(List<Measure> xs, List<Measure> ys, Precision precision) {
         int d = xs.get(0).dimension();
         double[] min = new double[d];
         double[] max = new double[d];
@@ -442,11 +447,13 @@ public final class SamplesLoss {
         for (List<Measure> measures : List.of(xs, ys)) {
             for (Measure measure : measures) {
                 PointArray points = measure.points();
-                double[] coords = points.doubleCoordinates();
+                double[] wide = precision == Precision.FLOAT64 ? points.doubleCoordinates() : null;
+                float[] coords = points.coords();
                 for (int i = 0; i < points.count(); i++) {
                     for (int k = 0; k < d; k++) {
-                        min[k] = Math.min(min[k], coords[i * d + k]);
-                        max[k] = Math.max(max[k], coords[i * d + k]);
+                        double value = wide != null ? wide[i * d + k] : coords[i * d + k];
+                        min[k] = Math.min(min[k], value);
+                        max[k] = Math.max(max[k], value);
                     }
                 }
             }
