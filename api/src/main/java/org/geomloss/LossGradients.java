@@ -1,5 +1,6 @@
 package org.geomloss;
 
+import org.geomloss.kernels.Precision;
 import org.geomloss.sinkhorn.Refinement;
 
 /**
@@ -19,8 +20,10 @@ import org.geomloss.sinkhorn.Refinement;
  * @param refinement  how the iterations after the schedule ended (extra iterations, marginal error,
  *                    converged) when a tolerance was set ({@link SamplesLoss.Builder#tol}); null
  *                    otherwise and for the kernel losses
+ * @param precision   the precision the kernels ran in: the one asked for, or {@link Precision#FLOAT64}
+ *                    when float32 could not resolve the temperature ({@link SamplesLoss.Builder#precision})
  */
 public record LossGradients(double value, double[] gradX, double[] gradY, double[] gradA,
                             double[] gradB, Backend backendUsed, String device,
-                            Refinement.Outcome refinement) {
+                            Refinement.Outcome refinement, Precision precision) {
 }

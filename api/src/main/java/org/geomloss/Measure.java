@@ -3,13 +3,17 @@ package org.geomloss;
 import java.util.Arrays;
 import java.util.Objects;
 import org.geomloss.kernels.PointArray;
+import org.geomloss.kernels.Precision;
 
 /**
  * A discrete measure {@code alpha = sum_i a_i delta_{x_i}}: N weighted points in R^D. The inputs
  * {@code (a, x)} of GeomLoss's {@code SamplesLoss}.
  *
  * <ul>
- *   <li>Coordinates are stored in float32, as GeomLoss's default tensors; weights in float64.</li>
+ *   <li>Coordinates given in float32 are stored in float32, as GeomLoss's default tensors. Coordinates
+ *       given in float64 ({@code double[][]}, {@code double[]}) are kept in float64 beside their
+ *       float32 roundings, so that {@link Precision#FLOAT64} losses read them exactly: 12 bytes per
+ *       coordinate instead of 4. Weights are float64.</li>
  *   <li>Without weights, every point has mass {@code 1/N} (GeomLoss's default), and
  *       {@link #hasUniformDefaultWeights()} is true.</li>
  *   <li>Validated at construction: at least one point, D &gt;= 1, finite coordinates, every point
@@ -24,14 +28,16 @@ import org.geomloss.kernels.PointArray;
 public final class Measure {
 
     private final float[] coords;
+    private final double[] doubleCoords;
     private final int count;
     private final int dimension;
     private final double[] weights;
     private final boolean uniformDefault;
 
-    private Measure(float[] coords, int count, int dimension, double[] weights,
-                    boolean uniformDefault) {
+    private Measure(float[] coords, double[] doubleCoords, int count, int dimension,
+                    double[] weights, boolean uniformDefault) {
         this.coords = coords;
+        this.doubleCoords = doubleCoords;
         this.count = count;
         this.dimension = dimension;
         this.weights = weights;
@@ -57,47 +63,49 @@ public final class Measure {
             requireRowLength(points[i], i, d);
             System.arraycopy(points[i], 0, flat, i * d, d);
         }
-        return build(flat, n, d, weights, "points");
+        return build(new PointArray(flat, n, d), weights, "points");
     }
 
     /** Weighted points; {@code weights == null} means uniform {@code 1/N}. */
     public static Measure of(double[][] points, double[] weights) {
         int n = rowCount(points);
         int d = rowDimension(points);
-        float[] flat = new float[n * d];
+        double[] flat = new double[n * d];
         for (int i = 0; i < n; i++) {
             requireRowLength(points[i], i, d);
             for (int k = 0; k < d; k++) {
                 requireFinite(points[i][k], i, k);
-                flat[i * d + k] = (float) points[i][k];
+                flat[i * d + k] = points[i][k];
             }
         }
-        return build(flat, n, d, weights, "points");
+        return build(PointArray.ofDoubles(flat, n, d), weights, "points");
     }
 
     /** Flat row-major coordinates of N points in dimension D; {@code weights} may be null. */
     public static Measure ofFlat(float[] coords, int n, int d, double[] weights) {
         requireShape(Objects.requireNonNull(coords, "coords").length, n, d);
-        return build(coords.clone(), n, d, weights, "coords");
+        return build(new PointArray(coords.clone(), n, d), weights, "coords");
     }
 
     /** Flat row-major coordinates of N points in dimension D; {@code weights} may be null. */
     public static Measure ofFlat(double[] coords, int n, int d, double[] weights) {
         requireShape(Objects.requireNonNull(coords, "coords").length, n, d);
-        float[] flat = new float[coords.length];
         for (int k = 0; k < coords.length; k++) {
             requireFinite(coords[k], k / d, k % d);
-            flat[k] = (float) coords[k];
         }
-        return build(flat, n, d, weights, "coords");
+        return build(PointArray.ofDoubles(coords.clone(), n, d), weights, "coords");
     }
 
     /** This measure's points with other weights (same validation). */
     public Measure withWeights(double[] newWeights) {
-        return build(coords, count, dimension, newWeights, "points");
+        return build(new PointArray(coords, doubleCoords, count, dimension), newWeights, "points");
     }
 
-    private static Measure build(float[] flat, int n, int d, double[] weights, String what) {
+    private static Measure build(PointArray points, double[] weights, String what) {
+        float[] flat = points.coords();
+        double[] wide = points.doubleCoords();
+        int n = points.count();
+        int d = points.dimension();
         for (int i = 0; i < n; i++) {
             double squaredNorm = 0.0;
             for (int k = 0; k < d; k++) {
@@ -113,7 +121,7 @@ public final class Measure {
         if (weights == null) {
             double[] uniform = new double[n];
             Arrays.fill(uniform, 1.0 / n);
-            return new Measure(flat, n, d, uniform, true);
+            return new Measure(flat, wide, n, d, uniform, true);
         }
         if (weights.length != n) {
             throw new IllegalArgumentException("weights has length " + weights.length
@@ -128,7 +136,7 @@ public final class Measure {
             mass += weights[i];
         }
         NumericRange.totalMass("weights", mass);
-        return new Measure(flat, n, d, weights.clone(), false);
+        return new Measure(flat, wide, n, d, weights.clone(), false);
     }
 
     private static int rowCount(Object[] points) {
@@ -227,9 +235,40 @@ public final class Measure {
         return coords.clone();
     }
 
-    /** The coordinates as the kernels see them (shared, read-only by contract). */
+    /** Whether the coordinates were given in float64 (and are kept so). */
+    public boolean hasDoubleCoordinates() {
+        return doubleCoords != null;
+    }
+
+    /** The coordinates as they were given (shared, read-only by contract). */
     PointArray points() {
-        return new PointArray(coords, count, dimension);
+        return new PointArray(coords, doubleCoords, count, dimension);
+    }
+
+    /**
+     * The coordinates translated by {@code -centre}, as the kernels of {@code precision} read them:
+     * {@code x_i - centre} computed in float64 from the stored coordinates, then rounded to float32
+     * for {@link Precision#FLOAT32} (a fresh array) or kept in float64 for {@link Precision#FLOAT64}.
+     * Costs and gradients are translation invariant, and a translation towards the clouds keeps the
+     * float32 roundings small against the distances. A null {@code centre} means no translation
+     * (the stored arrays, shared).
+     */
+    PointArray points(Precision precision, double[] centre) {
+        if (centre == null) {
+            return points();
+        }
+        double[] translated = points().doubleCoordinates().clone();
+        for (int k = 0; k < translated.length; k++) {
+            translated[k] -= centre[k % dimension];
+        }
+        if (precision == Precision.FLOAT64) {
+            return PointArray.ofDoubles(translated, count, dimension);
+        }
+        float[] rounded = new float[translated.length];
+        for (int k = 0; k < translated.length; k++) {
+            rounded[k] = (float) translated[k];
+        }
+        return new PointArray(rounded, count, dimension);
     }
 
     /** The weights array itself (read-only by contract). */

@@ -14,7 +14,8 @@ import org.geomloss.sinkhorn.ProgressTracker;
  * @param b         their weights
  * @param diameter  the resolved diameter (given, or the bounding-box diagonal of the whole call)
  * @param backend   the resolved backend (never AUTO)
- * @param kernels   the device's kernels
+ * @param kernels   the device's kernels, in the precision of the call (the tensorized backend
+ *                  reads the coordinates in their precision too)
  * @param gradients whether gradients are wanted
  * @param progress  the tracker the problem's Sinkhorn loop reports to
  */

@@ -37,7 +37,8 @@ final class SoftminStrategy {
     static SoftminOperator operator(Pair pair, CostFunction cost, PointArray targets,
                                     PointArray sources) {
         return switch (pair.backend()) {
-            case TENSORIZED -> DenseSoftmin.fromPoints(cost, targets, sources);
+            case TENSORIZED -> DenseSoftmin.fromPoints(cost, targets, sources,
+                    pair.kernels().precision());
             case ONLINE -> PointSoftmin.dense(pair.kernels(), cost, targets, sources);
             default -> throw new IllegalStateException("no point soft-min for " + pair.backend());
         };

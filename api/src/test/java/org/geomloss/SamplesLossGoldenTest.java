@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.geomloss.golden.GoldenFiles;
 import org.geomloss.golden.Tolerance;
+import org.geomloss.kernels.Devices;
 import org.geomloss.kernels.Kernels;
+import org.geomloss.kernels.Precision;
 import org.geomloss.sinkhorn.EpsilonSchedule;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,10 @@ import org.junit.jupiter.api.TestFactory;
  *       (derivation in {@code SinkhornDivergence}; both corrections are checked against finite
  *       differences in {@code SamplesLossPropertiesTest}).</li>
  * </ul>
- * Each case also runs on the online backend, which must agree with the same reference.
+ * Each case also runs on the online backend, which must agree with the same reference, and, with
+ * {@link Precision#FLOAT64}, on the tensorized and online backends at the README's "float64 port"
+ * tolerances (values, potentials and weight gradients {@code 1e-9}, position gradients
+ * {@code 1e-7}).
  */
 class SamplesLossGoldenTest {
 
@@ -48,11 +53,17 @@ class SamplesLossGoldenTest {
         for (GoldenFiles.GoldenFile file : GoldenFiles.ofKind("samples_loss")) {
             for (JsonNode c : file.cases()) {
                 String name = file.name() + " / " + c.path("name").asText();
-                tests.add(DynamicTest.dynamicTest(name, () -> runCase(c, null)));
+                tests.add(DynamicTest.dynamicTest(name, () -> runCase(c, null, Precision.FLOAT32)));
                 if (c.path("outputs").size() > 0 && c.path("params").has("backend")
                         && !c.path("params").path("backend").asText().equals("online")) {
                     tests.add(DynamicTest.dynamicTest(name + " [online]",
-                            () -> runCase(c, Backend.ONLINE)));
+                            () -> runCase(c, Backend.ONLINE, Precision.FLOAT32)));
+                }
+                if (c.path("outputs").size() > 0) {
+                    for (Backend backend : new Backend[] {Backend.TENSORIZED, Backend.ONLINE}) {
+                        tests.add(DynamicTest.dynamicTest(name + " [float64 " + backend.geomlossName()
+                                + "]", () -> runCase(c, backend, Precision.FLOAT64)));
+                    }
                 }
             }
         }
@@ -80,9 +91,10 @@ class SamplesLossGoldenTest {
         }
     }
 
-    private static void runCase(JsonNode c, Backend backendOverride) {
+    private static void runCase(JsonNode c, Backend backendOverride, Precision precision) {
         JsonNode params = c.path("params");
-        SamplesLoss.Builder builder = SamplesLoss.builder().device(TestDevices.selected());
+        SamplesLoss.Builder builder = SamplesLoss.builder().precision(precision)
+                .device(precision == Precision.FLOAT64 ? Devices.jvm() : TestDevices.selected());
         for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             builder.set(entry.getKey(), toJava(entry.getValue()));
@@ -129,24 +141,30 @@ class SamplesLossGoldenTest {
         JsonNode outputs = c.path("outputs");
         for (Iterator<String> it = outputs.fieldNames(); it.hasNext(); ) {
             String output = it.next();
-            checkOutput(output, outputs.get(output), params, xs, ys, results, potentials);
+            checkOutput(output, outputs.get(output), params, xs, ys, results, potentials,
+                    precision);
+        }
+        for (LossGradients result : results) {
+            assertEquals(precision, result.precision(), "the precision that ran");
         }
     }
 
     private static void checkOutput(String output, JsonNode expectedNode, JsonNode params,
                                     List<Measure> xs, List<Measure> ys,
-                                    List<LossGradients> results, List<DualPotentials> potentials) {
+                                    List<LossGradients> results, List<DualPotentials> potentials,
+                                    Precision precision) {
         double[] expected = GoldenFiles.flatten(expectedNode);
         Unbalanced unbalanced = Unbalanced.of(params);
         double[] actual;
-        Tolerance tolerance = Tolerance.FLOAT32_VALUES;
+        boolean float64 = precision == Precision.FLOAT64;
+        Tolerance tolerance = float64 ? Tolerance.FLOAT64_VALUES : Tolerance.FLOAT32_VALUES;
         switch (output) {
             case "value" -> {
                 actual = results.stream().mapToDouble(LossGradients::value).toArray();
                 if (unbalanced != null) {
                     double extra = 0;
                     for (int b = 0; b < xs.size(); b++) {
-                        extra = Math.max(extra, 1e-6 * unbalanced.rho
+                        extra = Math.max(extra, (float64 ? 1e-13 : 1e-6) * unbalanced.rho
                                 * (xs.get(b).totalMass() + ys.get(b).totalMass()));
                     }
                     tolerance = tolerance.plusAbsolute(extra);
@@ -155,7 +173,8 @@ class SamplesLossGoldenTest {
             case "grad_x", "grad_y" -> {
                 actual = concat(results, output.equals("grad_x")
                         ? LossGradients::gradX : LossGradients::gradY);
-                tolerance = Tolerance.FLOAT32_POSITION_GRADIENTS;
+                tolerance = float64 ? Tolerance.FLOAT64_POSITION_GRADIENTS
+                        : Tolerance.FLOAT32_POSITION_GRADIENTS;
                 if (unbalanced != null) {
                     expected = scale(expected, unbalanced.gradientFactor());
                 }

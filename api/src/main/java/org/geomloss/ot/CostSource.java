@@ -1,6 +1,6 @@
 package org.geomloss.ot;
 
-import org.geomloss.sinkhorn.DoublePointSoftmin;
+import org.geomloss.kernels.GroundCost;
 
 /**
  * Where the costs {@code C_ij} of a solved problem come from when a result needs them again: a
@@ -43,7 +43,7 @@ interface CostSource {
 
         @Override
         public double cost(int i, int j) {
-            return DoublePointSoftmin.squaredDistance(x, i, y, j, dimension);
+            return GroundCost.squaredDistance(x, i, y, j, dimension);
         }
     }
 }

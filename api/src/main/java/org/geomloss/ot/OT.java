@@ -9,8 +9,8 @@ import org.geomloss.kernels.IndependentProblems;
 import org.geomloss.kernels.Kernels;
 import org.geomloss.kernels.PointArray;
 import org.geomloss.kernels.PointKernels;
+import org.geomloss.kernels.Precision;
 import org.geomloss.sinkhorn.DenseSoftmin;
-import org.geomloss.sinkhorn.DoublePointSoftmin;
 import org.geomloss.sinkhorn.EpsilonSchedule;
 import org.geomloss.sinkhorn.LogWeights;
 import org.geomloss.sinkhorn.PointSoftmin;
@@ -37,12 +37,19 @@ import org.geomloss.sinkhorn.SymmetricSinkhorn;
  * upstream's exact sequence; {@code tol} adds iterations at the final temperature until the marginal
  * error is within it.
  *
- * <p>Precision: {@code double[][]} inputs are solved in float64 (users compare with POT and SciPy).
- * {@code float[][]} point clouds keep float32 coordinates and run on the float32 point kernels of
- * the options' device ({@link SinkhornOptions#device}: the JVM's {@link Kernels#jvm()} by default, or
- * an OpenCL device; sums in float64); a {@code float[][]} cost matrix is widened exactly and solved
- * in float64 (the dense soft-min gains nothing from float32). The float64 solvers run on the JVM and
- * refuse another device.
+ * <p>Precision: point clouds run on the point kernels of the options' device
+ * ({@link SinkhornOptions#device}: the JVM's {@link Kernels#jvm(Precision)} by default, or an OpenCL
+ * device; sums in float64) in the precision of {@link SampleOptions#precision}; unset (the
+ * default), it follows the arrays: {@code double[][]} clouds in float64 (users compare with POT and
+ * SciPy), {@code float[][]} clouds in float32. A device without float64 kernels refuses float64.
+ * Float32 runs translate both clouds to the centre of their bounding box when it lies farther from
+ * the origin than its diagonal, before rounding; they anneal on the float32 kernels and end (the
+ * final extrapolation, or the refinement to {@code tol}) on the float64 kernels of the same device
+ * with the same coordinates, from which the plan and displacements are computed too, so that
+ * potentials and plan use the same costs (a device with float32 kernels only ends on them);
+ * {@link OTResultSample#precision()} records the precision. A {@code float[][]} cost matrix is
+ * widened exactly and solved in float64 on the JVM (the dense soft-min gains nothing from float32),
+ * and the cost-matrix solvers refuse another device.
  *
  * <p>Validation follows upstream's order and messages ({@code ValueError} -> {@link
  * IllegalArgumentException}, {@code NotImplementedError} -> {@link UnsupportedOperationException}),
@@ -138,18 +145,21 @@ public final class OT {
      * @throws UnsupportedOperationException as {@link #solve}, and for a cost other than sqeuclidean
      */
     public static OTResultSample solveSample(double[][] xa, double[][] xb, SampleOptions options) {
-        return solveSample(xa, xb, options, false);
+        requireOptions(options);
+        return solveSample(xa, xb, options,
+                options.precision != null ? options.precision : Precision.FLOAT64);
     }
 
     /**
      * {@link #solveSample(double[][], double[][], SampleOptions)} on float32 clouds: the soft-mins
      * run on the float32 point kernels of the options' device ({@link Kernels#jvm()} by default,
-     * Vector API when enabled), with float64 sums; results are computed from the same float32
-     * coordinates.
+     * Vector API when enabled), with float64 sums, unless {@link SampleOptions#precision} asks for
+     * float64; results are computed from the coordinates the kernels saw.
      */
     public static OTResultSample solveSample(float[][] xa, float[][] xb, SampleOptions options) {
+        requireOptions(options);
         return solveSample(Validation.widen(xa, "X_a"), Validation.widen(xb, "X_b"), options,
-                true);
+                options.precision != null ? options.precision : Precision.FLOAT32);
     }
 
     /**
@@ -178,11 +188,8 @@ public final class OT {
     }
 
     private static OTResultSample solveSample(double[][] xa, double[][] xb, SampleOptions options,
-                                              boolean float32) {
+                                              Precision precision) {
         requireOptions(options);
-        if (!float32) {
-            Validation.jvmOnly(options.device, "OT.solveSample on double[][] clouds");
-        }
         if (options.reg != null && options.blur != null) {
             throw new IllegalArgumentException("Parameters 'reg' and 'blur' are redundant. "
                     + "Please specify only one of them.");
@@ -232,28 +239,77 @@ public final class OT {
             quirkyStart(meanSquaredDistances(y, x, wa, d), wb, lambda),
             options.debias ? quirkyStart(meanSquaredDistances(x, x, wa, d), wa, lambda) : null,
             options.debias ? quirkyStart(meanSquaredDistances(y, y, wb, d), wb, lambda) : null};
-        String backend;
-        SymmetricSinkhorn.Operators operators;
-        if (float32) {
-            PointKernels kernels = options.device.kernels();
-            PointArray px = new PointArray(narrow(x), n, d);
-            PointArray py = new PointArray(narrow(y), m, d);
-            operators = new SymmetricSinkhorn.Operators(halved(kernels, px, py),
-                    halved(kernels, py, px), options.debias ? halved(kernels, px, px) : null,
-                    options.debias ? halved(kernels, py, py) : null);
-            backend = "online float32 on " + options.device.description();
-        } else {
-            operators = new SymmetricSinkhorn.Operators(new DoublePointSoftmin(x, y, d, 1.0),
-                    new DoublePointSoftmin(y, x, d, 1.0),
-                    options.debias ? new DoublePointSoftmin(x, x, d, 1.0) : null,
-                    options.debias ? new DoublePointSoftmin(y, y, d, 1.0) : null);
-            backend = "online float64 on " + Devices.jvm().description();
-        }
+        PointKernels kernels = options.device.kernels(precision);
+        PointArray px = kernelPoints(x, n, d, precision, y);
+        PointArray py = kernelPoints(y, m, d, precision, x);
+        SymmetricSinkhorn.Operators operators = operators(kernels, px, py, options.debias);
+        PointKernels finalKernels = finalKernels(options.device, precision);
+        SymmetricSinkhorn.Operators finalOperators = finalKernels == kernels ? operators
+                : operators(finalKernels, px, py, options.debias);
+        String backend = "online " + precision.label() + " (" + kernels.name() + " kernels) on "
+                + options.device.description();
         Double tol = tolerance(options, a, b);
-        SinkhornRun.Outcome outcome = SinkhornRun.run(operators, a, b, rhoValue, schedule, start,
-                tol, options.maxExtraIter, tracker(options, "ot.solve_sample " + n + "x" + m, tol));
-        return new OTResultSample(a, b, new CostSource.SquaredDistances(x, y, d), outcome, reg,
-                rhoValue, backend);
+        SinkhornRun.Outcome outcome = SinkhornRun.run(operators, finalOperators, a, b, rhoValue,
+                schedule, start, tol, options.maxExtraIter,
+                tracker(options, "ot.solve_sample " + n + "x" + m, tol));
+        return new OTResultSample(a, b, new CostSource.SquaredDistances(px.doubleCoordinates(),
+                py.doubleCoordinates(), d), outcome, reg, rhoValue, backend, precision);
+    }
+
+    /**
+     * The kernels that end a run: the device's float64 kernels when it has them, else the kernels
+     * of {@code precision} (a float32-only device ends on its float32 kernels).
+     */
+    private static PointKernels finalKernels(org.geomloss.kernels.Device device,
+                                             Precision precision) {
+        try {
+            return device.kernels(Precision.FLOAT64);
+        } catch (UnsupportedOperationException float32Only) {
+            return device.kernels(precision);
+        }
+    }
+
+    /** The soft-mins of the cost {@code |x - y|^2} between the clouds, on {@code kernels}. */
+    private static SymmetricSinkhorn.Operators operators(PointKernels kernels, PointArray px,
+                                                         PointArray py, boolean debias) {
+        return new SymmetricSinkhorn.Operators(halved(kernels, px, py), halved(kernels, py, px),
+                debias ? halved(kernels, px, px) : null, debias ? halved(kernels, py, py) : null);
+    }
+
+    /**
+     * The points {@code coords} as the kernels of {@code precision} read them: as given in float64;
+     * in float32, translated to the centre of the bounding box of both clouds ({@code coords} and
+     * {@code other}) when it lies farther from the origin than its diagonal, then rounded.
+     */
+    private static PointArray kernelPoints(double[] coords, int count, int d, Precision precision,
+                                           double[] other) {
+        if (precision == Precision.FLOAT64) {
+            return PointArray.ofDoubles(coords, count, d);
+        }
+        double[] min = new double[d];
+        double[] max = new double[d];
+        java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        for (double[] cloud : new double[][] {coords, other}) {
+            for (int k = 0; k < cloud.length; k++) {
+                min[k % d] = Math.min(min[k % d], cloud[k]);
+                max[k % d] = Math.max(max[k % d], cloud[k]);
+            }
+        }
+        double diagonal = 0.0;
+        double farthest = 0.0;
+        double[] centre = new double[d];
+        for (int k = 0; k < d; k++) {
+            diagonal += (max[k] - min[k]) * (max[k] - min[k]);
+            centre[k] = 0.5 * (min[k] + max[k]);
+            farthest = Math.max(farthest, Math.abs(centre[k]));
+        }
+        boolean translate = farthest > Math.sqrt(diagonal);
+        float[] rounded = new float[coords.length];
+        for (int k = 0; k < coords.length; k++) {
+            rounded[k] = (float) (translate ? coords[k] - centre[k % d] : coords[k]);
+        }
+        return new PointArray(rounded, count, d);
     }
 
     private static List<OTResultMatrix> solveMatrices(double[][] costs, int n, int m,
@@ -441,12 +497,12 @@ public final class OT {
         }
         double spread = 0;
         for (int j = 0; j < m; j++) {
-            spread += w[j] * DoublePointSoftmin.squaredDistance(y, j, centre, 0, d);
+            spread += w[j] * GroundCost.squaredDistance(y, j, centre, 0, d);
         }
         spread /= total;
         double[] means = new double[n];
         for (int i = 0; i < n; i++) {
-            means[i] = DoublePointSoftmin.squaredDistance(x, i, centre, 0, d) + spread;
+            means[i] = GroundCost.squaredDistance(x, i, centre, 0, d) + spread;
         }
         return means;
     }
@@ -475,12 +531,4 @@ public final class OT {
                 targets, sources));
     }
 
-    /** Float32 copies of coordinates that were widened exactly from float32. */
-    private static float[] narrow(double[] values) {
-        float[] result = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            result[i] = (float) values[i];
-        }
-        return result;
-    }
 }

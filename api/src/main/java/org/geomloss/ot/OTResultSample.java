@@ -1,5 +1,7 @@
 package org.geomloss.ot;
 
+import org.geomloss.kernels.Precision;
+
 import org.geomloss.sinkhorn.LogWeights;
 
 /**
@@ -27,13 +29,21 @@ import org.geomloss.sinkhorn.LogWeights;
 public final class OTResultSample extends AbstractOTResult implements OTResult {
 
     private final CostSource.SquaredDistances points;
+    private final Precision precision;
     private final Lazy<double[][]> aToB = new Lazy<>(() -> displacements(true));
     private final Lazy<double[][]> bToA = new Lazy<>(() -> displacements(false));
 
     OTResultSample(double[] a, double[] b, CostSource.SquaredDistances points,
-                   SinkhornRun.Outcome outcome, double eps, double rho, String backend) {
+                   SinkhornRun.Outcome outcome, double eps, double rho, String backend,
+                   Precision precision) {
         super(a, b, points, outcome, eps, rho, backend);
         this.points = points;
+        this.precision = precision;
+    }
+
+    /** The precision the point kernels ran in ({@link SampleOptions#precision}). */
+    public Precision precision() {
+        return precision;
     }
 
     /** The displacements {@code aToB_i} from each source point (N x D), see the class notes. */

@@ -1,6 +1,7 @@
 package org.geomloss.ot;
 
 import java.util.Objects;
+import org.geomloss.kernels.Precision;
 
 /**
  * Options of {@link OT#solveSample}: GeomLoss's {@code ot.solve_sample} arguments. The cost is
@@ -27,6 +28,7 @@ public final class SampleOptions extends SinkhornOptions<SampleOptions> {
     String cost = "sqeuclidean";
     double[] a;
     double[] b;
+    Precision precision;
 
     private SampleOptions() {
     }
@@ -40,6 +42,7 @@ public final class SampleOptions extends SinkhornOptions<SampleOptions> {
         cost = other.cost;
         a = other.a;
         b = other.b;
+        precision = other.precision;
     }
 
     /** Options with nothing set: solving fails until {@code reg} or {@code blur} is given. */
@@ -103,6 +106,18 @@ public final class SampleOptions extends SinkhornOptions<SampleOptions> {
     public SampleOptions b(double[] weights) {
         SampleOptions copy = copy();
         copy.b = weights == null ? null : weights.clone();
+        return copy;
+    }
+
+    /**
+     * The precision of the point kernels; {@code null} (the default) follows the input arrays:
+     * {@link Precision#FLOAT64} for {@code double[][]} clouds, {@link Precision#FLOAT32} for
+     * {@code float[][]} ones. Float32 clouds asked in float64 are widened exactly; float64 clouds
+     * asked in float32 are rounded (after a translation towards the origin, see {@link OT}).
+     */
+    public SampleOptions precision(Precision value) {
+        SampleOptions copy = copy();
+        copy.precision = value;
         return copy;
     }
 

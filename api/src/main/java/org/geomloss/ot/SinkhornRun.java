@@ -36,12 +36,31 @@ final class SinkhornRun {
     static Outcome run(SymmetricSinkhorn.Operators operators, double[] a, double[] b, double rho,
                        double[] schedule, double[][] start, Double tol, int maxExtra,
                        ProgressTracker progress) {
-        SymmetricSinkhorn loop = new SymmetricSinkhorn(operators, LogWeights.of(a),
-                LogWeights.of(b), rho);
+        return run(operators, operators, a, b, rho, schedule, start, tol, maxExtra, progress);
+    }
+
+    /**
+     * As {@link #run(SymmetricSinkhorn.Operators, double[], double[], double, double[], double[][],
+     * Double, int, ProgressTracker)}, the schedule on {@code operators} and what follows it (the
+     * final extrapolation, or the refinement to {@code tol}) on {@code finalOperators}: float32
+     * kernels anneal, and float64 kernels on the same coordinates give the potentials, so that they
+     * and the plan, which is computed in float64, use the same costs.
+     */
+    static Outcome run(SymmetricSinkhorn.Operators operators,
+                       SymmetricSinkhorn.Operators finalOperators, double[] a, double[] b,
+                       double rho, double[] schedule, double[][] start, Double tol,
+                       int maxExtra, ProgressTracker progress) {
+        double[] logA = LogWeights.of(a);
+        double[] logB = LogWeights.of(b);
+        SymmetricSinkhorn loop = new SymmetricSinkhorn(operators, logA, logB, rho);
         loop.setPotentials(start[0], start[1], start[2], start[3]);
         for (int t = 0; t < schedule.length; t++) {
             loop.step(schedule[t]);
             progress.onIteration(t, schedule.length, schedule[t]);
+        }
+        if (finalOperators != operators) {
+            loop.switchScale(finalOperators, logA, logB, loop.fBA(), loop.gAB(), loop.fAA(),
+                    loop.gBB());
         }
         double eps = schedule[schedule.length - 1];
         if (tol == null) {

@@ -50,7 +50,8 @@ final class GridReference {
         }
         PointArray points = new PointArray(coords, count, d);
         SoftminOperator op = p == 2
-                ? DenseSoftmin.fromPoints(GroundCost.HALF_SQUARED_EUCLIDEAN, points, points)
+                ? DenseSoftmin.fromPoints(GroundCost.HALF_SQUARED_EUCLIDEAN, points, points,
+                        org.geomloss.kernels.Precision.FLOAT32)
                 : DenseSoftmin.fromMatrix(l1Matrix(coords, count, d), count, count);
         double diagonal = 0;
         for (int size : shape) {

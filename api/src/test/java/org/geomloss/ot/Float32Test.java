@@ -1,5 +1,6 @@
 package org.geomloss.ot;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -29,13 +30,42 @@ class Float32Test {
         OTResultSample single = OT.solveSample(x, y, options);
         OTResultSample doubled = OT.solveSample(widen(x), widen(y), options);
         assertTrue(single.backendUsed().startsWith("online float32"), single.backendUsed());
-        assertTrue(doubled.backendUsed().startsWith("online float64 on jvm"), doubled.backendUsed());
+        assertTrue(doubled.backendUsed().startsWith("online float64") && doubled.backendUsed().contains(" on jvm"), doubled.backendUsed());
         Tolerance potentials = new Tolerance(1e-4, 1e-7);
         potentials.check("value", doubled.value(), single.value());
         potentials.check("f", doubled.potentialA(), single.potentialA());
         potentials.check("g", doubled.potentialB(), single.potentialB());
         potentials.check("f_aa", doubled.potentialAA(), single.potentialAA());
         new Tolerance(2e-3, 1e-9).check("plan", doubled.plan(), single.plan());
+    }
+
+    @Test
+    void farApartPointsGiveAPlanOfTheirWholeMass() {
+        // issue 15: potentials from float32 costs and a plan from float64 costs gave 0.96, not 1
+        float[][] x = {{-10.3f, 9.7f}};
+        float[][] y = {{10.1f, -9.9f}};
+        for (Double tol : new Double[] {null, 1e-9}) {
+            SampleOptions options = SampleOptions.reg(0.01);
+            OTResultSample result = OT.solveSample(x, y, tol == null ? options : options.tol(tol));
+            assertEquals(org.geomloss.kernels.Precision.FLOAT32, result.precision());
+            assertEquals(1.0, result.plan()[0][0], 1e-9, "plan with tol " + tol);
+        }
+    }
+
+    @Test
+    void precisionOptionOverridesTheArrayType() {
+        float[][] x = {{0.1f, 0.2f}, {0.7f, 0.4f}, {0.3f, 0.9f}};
+        float[][] y = {{0.5f, 0.5f}, {0.2f, 0.8f}};
+        SampleOptions options = SampleOptions.blur(0.1).maxIter(40);
+        OTResultSample wide = OT.solveSample(widen(x), widen(y), options);
+        OTResultSample asked = OT.solveSample(x, y,
+                options.precision(org.geomloss.kernels.Precision.FLOAT64));
+        assertEquals(org.geomloss.kernels.Precision.FLOAT64, asked.precision());
+        assertEquals(wide.value(), asked.value(), 0.0, "float32 clouds widened exactly");
+        OTResultSample narrowed = OT.solveSample(widen(x), widen(y),
+                options.precision(org.geomloss.kernels.Precision.FLOAT32));
+        assertTrue(narrowed.backendUsed().startsWith("online float32"), narrowed.backendUsed());
+        new Tolerance(1e-4, 1e-7).check("value", wide.value(), narrowed.value());
     }
 
     @Test

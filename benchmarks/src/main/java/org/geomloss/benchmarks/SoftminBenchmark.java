@@ -10,6 +10,7 @@ import org.geomloss.kernels.GroundCost;
 import org.geomloss.kernels.Kernels;
 import org.geomloss.kernels.PointArray;
 import org.geomloss.kernels.PointKernels;
+import org.geomloss.kernels.Precision;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -32,8 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Data as in CPU_KERNELS.md: D = 3, {@code x} uniform in {@code [0,1]^3}, {@code y} in
  * {@code [0.1,1.1] x [0,1]^2}, {@code h_j = -log M + 0.2 (u_j - 1/2) / eps}, {@code eps = 0.01}.
- * Parameters: {@code n = N = M}, {@code kernels} ({@code scalar} or {@code vector}) and
- * {@code threads} (the size of the {@link ComputePool}). The setup checks 16 rows of the result
+ * Parameters: {@code n = N = M}, {@code kernels} ({@code scalar} or {@code vector}),
+ * {@code precision} ({@code FLOAT32}, or {@code FLOAT64} for the float64 kernels on the same
+ * coordinates) and {@code threads} (the size of the {@link ComputePool}). The setup checks 16 rows of the result
  * against the scalar float64 kernels and fails the run when they disagree.
  */
 @State(Scope.Benchmark)
@@ -52,6 +54,9 @@ public class SoftminBenchmark {
 
     @Param({"vector", "scalar"})
     public String kernels;
+
+    @Param({"FLOAT32"})
+    public Precision precision;
 
     @Param({"1", "2"})
     public int threads;
@@ -89,8 +94,8 @@ public class SoftminBenchmark {
     public void setUp() {
         ComputePool.setParallelism(threads);
         implementation = switch (kernels) {
-            case "scalar" -> Kernels.scalar();
-            case "vector" -> Kernels.jvm();
+            case "scalar" -> Kernels.scalar(precision);
+            case "vector" -> Kernels.jvm(precision);
             default -> throw new IllegalArgumentException("kernels must be scalar or vector, got "
                     + kernels);
         };

@@ -27,4 +27,24 @@ public interface Device {
      * @return the kernels, shared by every caller
      */
     PointKernels kernels();
+
+    /**
+     * The kernels of this device in {@code precision}.
+     *
+     * <p>The default serves the precision of {@link #kernels()} and refuses the other one.
+     *
+     * @param precision the precision asked for
+     * @return the kernels, shared by every caller
+     * @throws UnsupportedOperationException if this device has no kernels in that precision (the
+     *                                       message names the device and what works)
+     */
+    default PointKernels kernels(Precision precision) {
+        PointKernels kernels = kernels();
+        if (kernels.precision() != precision) {
+            throw new UnsupportedOperationException("device: " + description() + " computes in "
+                    + kernels.precision().label() + " only, not " + precision.label() + "; "
+                    + precision + " runs on Devices.jvm()");
+        }
+        return kernels;
+    }
 }

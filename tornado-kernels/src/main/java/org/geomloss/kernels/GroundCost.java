@@ -79,6 +79,37 @@ public enum GroundCost implements CostFunction {
         }
     }
 
+    @Override
+    public double cost(double[] x, int i, double[] y, int j, int dimension) {
+        return fromSquaredDistance(squaredDistance(x, i, y, j, dimension));
+    }
+
+    @Override
+    public void addGradient(double[] x, int i, double[] y, int j, int dimension,
+                            double weight, double[] out, int offset) {
+        double factor = weight * gradientFactor(squaredDistance(x, i, y, j, dimension));
+        if (factor == 0.0) {
+            return;
+        }
+        int xi = i * dimension;
+        int yj = j * dimension;
+        for (int k = 0; k < dimension; k++) {
+            out[offset + k] += factor * (x[xi + k] - y[yj + k]);
+        }
+    }
+
+    /** {@code |x_i - y_j|^2} as a sum of squared coordinate differences, in float64. */
+    public static double squaredDistance(double[] x, int i, double[] y, int j, int dimension) {
+        int xi = i * dimension;
+        int yj = j * dimension;
+        double sum = 0.0;
+        for (int k = 0; k < dimension; k++) {
+            double diff = x[xi + k] - y[yj + k];
+            sum += diff * diff;
+        }
+        return sum;
+    }
+
     /** {@code |x_i - y_j|^2} as a sum of squared differences, accumulated in double. */
     public static double squaredDistance(float[] x, int i, float[] y, int j, int dimension) {
         int xi = i * dimension;

@@ -1,6 +1,6 @@
 package org.geomloss.kernels;
 
-/** The JVM device: {@link Kernels#jvm()} on the {@link ComputePool}. */
+/** The JVM device: {@link Kernels#jvm(Precision)} on the {@link ComputePool}, in both precisions. */
 final class JvmDevice implements Device {
 
     static final JvmDevice INSTANCE = new JvmDevice();
@@ -16,6 +16,11 @@ final class JvmDevice implements Device {
     @Override
     public PointKernels kernels() {
         return Kernels.jvm();
+    }
+
+    @Override
+    public PointKernels kernels(Precision precision) {
+        return Kernels.jvm(precision);
     }
 
     @Override

@@ -17,7 +17,9 @@ package org.geomloss.kernels;
  *   <li>{@code kernelSum}: {@code out_i = sum_j w_j k(x_i, y_j)}.</li>
  *   <li>{@code kernelGradient}: {@code out_i = sum_j w_j grad_1 k(x_i, y_j)}, row-major N x D.</li>
  * </ul>
- * Coordinates are float32; differences are taken directly and sums accumulate in float64.
+ * Coordinates are read in the kernels' {@link #precision()}: float32 ({@link PointArray#coords()}) or
+ * float64 ({@link PointArray#doubleCoordinates()}); differences are taken directly and sums accumulate
+ * in float64.
  * Implementations are thread-safe and stateless; results do not depend on the number of threads
  * (each output row is reduced by one thread, in a fixed order).
  */
@@ -25,6 +27,11 @@ public interface PointKernels {
 
     /** A short name recorded in results, e.g. {@code "scalar"} or {@code "vector(16 lanes)"}. */
     String name();
+
+    /** The precision these kernels compute in (default {@link Precision#FLOAT32}). */
+    default Precision precision() {
+        return Precision.FLOAT32;
+    }
 
     /** Soft-min (soft C-transform) of {@code h} over the cost between {@code x} and {@code y}. */
     void softmin(CostFunction cost, PointArray x, PointArray y, double[] h, double eps,

@@ -4,56 +4,56 @@ import java.util.Arrays;
 import org.geomloss.kernels.BlockSparsity;
 import org.geomloss.kernels.ComputePool;
 import org.geomloss.kernels.CostFunction;
+import org.geomloss.kernels.PairCosts;
 import org.geomloss.kernels.PointArray;
+import org.geomloss.kernels.Precision;
 
 /**
  * The "tensorized" soft-min strategy: the N x M cost matrix is built once, in float64, and every
  * soft-min is a row-wise log-sum-exp over it. Fast for small problems; memory {@code 8 N M} bytes per
  * direction, so {@link #fromPoints} refuses sizes that would not fit in the heap.
  *
- * <p>Built from points, it also knows the cost's gradient; built from a raw matrix (the ot API), it
- * computes soft-mins only.
+ * <p>Built from points, it also knows the cost's gradient, computed from the coordinates in the
+ * {@link Precision} asked for ({@link PairCosts}: the float32 coordinates or the float64 ones); built
+ * from a raw matrix (the ot API), it computes soft-mins only.
  */
 public final class DenseSoftmin implements SoftminOperator {
 
     private final double[] costs;
     private final int rows;
     private final int columns;
-    private final CostFunction cost;
-    private final PointArray targets;
-    private final PointArray sources;
+    private final PairCosts pairs;
+    private final int dimension;
 
-    private DenseSoftmin(double[] costs, int rows, int columns, CostFunction cost,
-                         PointArray targets, PointArray sources) {
+    private DenseSoftmin(double[] costs, int rows, int columns, PairCosts pairs, int dimension) {
         this.costs = costs;
         this.rows = rows;
         this.columns = columns;
-        this.cost = cost;
-        this.targets = targets;
-        this.sources = sources;
+        this.pairs = pairs;
+        this.dimension = dimension;
     }
 
     /**
-     * Builds {@code C_ij = cost(targets_i, sources_j)}.
+     * Builds {@code C_ij = cost(targets_i, sources_j)} from the coordinates in {@code precision}.
      *
      * @throws UnsupportedOperationException if the matrix would not fit in half the free heap
      */
     public static DenseSoftmin fromPoints(CostFunction cost, PointArray targets,
-                                          PointArray sources) {
+                                          PointArray sources, Precision precision) {
         int n = targets.count();
         int m = sources.count();
         requireFits((long) n * m);
         double[] matrix = new double[n * m];
-        int d = targets.dimension();
+        PairCosts pairs = PairCosts.of(cost, targets, sources, precision);
         BlockSparsity blocks = BlockSparsity.dense(n, m);
         ComputePool.forEachBlock(blocks.blockCount(), k -> {
             for (int i = blocks.rowStarts()[k]; i < blocks.rowStarts()[k + 1]; i++) {
                 for (int j = 0; j < m; j++) {
-                    matrix[i * m + j] = cost.cost(targets.coords(), i, sources.coords(), j, d);
+                    matrix[i * m + j] = pairs.cost(i, j);
                 }
             }
         });
-        return new DenseSoftmin(matrix, n, m, cost, targets, sources);
+        return new DenseSoftmin(matrix, n, m, pairs, targets.dimension());
     }
 
     /** Wraps a row-major {@code rows x columns} cost matrix (not copied); no gradients. */
@@ -62,7 +62,7 @@ public final class DenseSoftmin implements SoftminOperator {
             throw new IllegalArgumentException("matrix has length " + matrix.length
                     + ", expected " + rows + "*" + columns);
         }
-        return new DenseSoftmin(matrix, rows, columns, null, null, null);
+        return new DenseSoftmin(matrix, rows, columns, null, 0);
     }
 
     /**
@@ -108,10 +108,10 @@ public final class DenseSoftmin implements SoftminOperator {
 
     @Override
     public void softminGradient(double eps, double[] h, double[] softmin, double[] out) {
-        if (cost == null) {
+        if (pairs == null) {
             SoftminOperator.super.softminGradient(eps, h, softmin, out);
         }
-        int d = targets.dimension();
+        int d = dimension;
         BlockSparsity blocks = BlockSparsity.dense(rows, columns);
         ComputePool.forEachBlock(blocks.blockCount(), k -> {
             for (int i = blocks.rowStarts()[k]; i < blocks.rowStarts()[k + 1]; i++) {
@@ -119,7 +119,7 @@ public final class DenseSoftmin implements SoftminOperator {
                 double shift = softmin[i] / eps;
                 for (int j = 0; j < columns; j++) {
                     double weight = Math.exp(h[j] - costs[i * columns + j] / eps + shift);
-                    cost.addGradient(targets.coords(), i, sources.coords(), j, d, weight, out, i * d);
+                    pairs.addGradient(i, j, weight, out, i * d);
                 }
             }
         });

@@ -17,7 +17,7 @@ import org.geomloss.kernels.ScalarPointKernels;
  *
  * <ul>
  *   <li>{@code softmin} and {@code softminGradient} for both {@link GroundCost}s, honouring the
- *       block-sparse structure. For p = 2 and D &lt;= 3 they run with one row per lane
+ *       block-sparse structure. For p = 2 and {@code D <= 3} they run with one row per lane
  *       ({@code LaneSoftmin}, {@code LaneSoftminGradient}) where the dot-product form on centred
  *       clouds stays accurate ({@code LaneOperands} says when): a pass holds a vector of rows in
  *       registers and broadcasts each kept column's 16-byte record to every lane, and the
@@ -128,7 +128,7 @@ public final class VectorPointKernels implements PointKernels {
                 k -> VectorKernelSums.gradientRows(kernel, sigma, x, sources, blocks, k, out));
     }
 
-    private static void checkSoftmin(PointArray x, PointArray y, double[] h, double eps,
+    static void checkSoftmin(PointArray x, PointArray y, double[] h, double eps,
                                      BlockSparsity blocks) {
         requireSameDimension(x, y);
         requireLength("h", h, y.count());
@@ -142,7 +142,7 @@ public final class VectorPointKernels implements PointKernels {
         }
     }
 
-    private static void checkKernel(double sigma, PointArray x, PointArray y, double[] w) {
+    static void checkKernel(double sigma, PointArray x, PointArray y, double[] w) {
         requireSameDimension(x, y);
         requireLength("w", w, y.count());
         if (!(sigma > 0.0) || Double.isInfinite(sigma)) {
@@ -150,14 +150,14 @@ public final class VectorPointKernels implements PointKernels {
         }
     }
 
-    private static void requireSameDimension(PointArray x, PointArray y) {
+    static void requireSameDimension(PointArray x, PointArray y) {
         if (x.dimension() != y.dimension()) {
             throw new IllegalArgumentException("y has dimension " + y.dimension()
                     + ", expected the dimension of x, " + x.dimension());
         }
     }
 
-    private static void requireLength(String name, double[] array, long expected) {
+    static void requireLength(String name, double[] array, long expected) {
         if (array.length != expected) {
             throw new IllegalArgumentException(name + " has length " + array.length + ", expected "
                     + expected);

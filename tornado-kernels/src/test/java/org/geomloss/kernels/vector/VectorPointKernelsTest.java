@@ -249,7 +249,7 @@ class VectorPointKernelsTest {
         return 8 * FLOAT_EPSILON * (2 * hMax + Math.abs(softmin) / eps + 1);
     }
 
-    private static void assertClose(double expected, double actual, double tolerance, String what) {
+    static void assertClose(double expected, double actual, double tolerance, String what) {
         if (Double.isInfinite(expected)) {
             assertEquals(expected, actual, what);
             return;
@@ -279,7 +279,7 @@ class VectorPointKernelsTest {
      * are hit; signed kernel weights; a random block-sparse structure with empty blocks, ranges ending
      * at M and ranges shorter than a vector.
      */
-    private static final class Data {
+    static final class Data {
         final int n;
         final int m;
         final int d;
@@ -335,7 +335,7 @@ class VectorPointKernelsTest {
             return max;
         }
 
-        private static BlockSparsity randomStructure(int n, int m, SplittableRandom rng) {
+        static BlockSparsity randomStructure(int n, int m, SplittableRandom rng) {
             List<Integer> rowStarts = new ArrayList<>(List.of(0));
             List<Integer> offsets = new ArrayList<>(List.of(0));
             List<Integer> ranges = new ArrayList<>();
