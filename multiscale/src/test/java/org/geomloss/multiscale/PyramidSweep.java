@@ -13,13 +13,21 @@ import org.geomloss.sinkhorn.SinkhornProgress;
 /**
  * Time of the debiased balanced Sinkhorn divergence, p = 2, value and both position gradients,
  * between two clouds of N points each, on a multiscale plan; first a 10,000-point single-scale
- * online run of the same loss on the same shape, for the ratio. Wall and process CPU time are
- * printed (CPU time is the steadier on a shared machine).
+ * online run of the same loss on the same shape, twice (the second, warm, is the one to compare
+ * with), for the ratio. Wall and process CPU time are
+ * printed (CPU time is the steadier on a shared machine), the pairs the final soft-min onto x keeps,
+ * the peak heap (sum of the pools' peaks, an upper bound) and, after the timed run, the point pairs
+ * within {@code truncate * blur}.
  *
  * <p>Usage: {@code PyramidSweep plan blur N[,N...] [shape]} with plan {@code PYRAMID} or
  * {@code TWO_SCALE} and shape one of {@link Shape} (default {@code CUBE}).
  */
 public final class PyramidSweep {
+
+    /** Logs each level (property {@code sweep.verbose}); off by default: it counts pairs in the run. */
+    private static final boolean VERBOSE = Boolean.getBoolean("sweep.verbose");
+    /** Counts the point pairs within {@code truncate * blur} after the timed run (not timed). */
+    private static final boolean COUNT_WITHIN = !Boolean.getBoolean("sweep.noCount");
 
     private PyramidSweep() {
     }
@@ -34,14 +42,18 @@ public final class PyramidSweep {
                 ComputePool.parallelism(), Runtime.getRuntime().maxMemory() >> 20);
         PointArray[] small = shape.clouds(10_000);
         double[] w = uniform(10_000);
-        long start = System.nanoTime();
-        long cpu = cpuNanos();
-        FinalStep step = SinkhornReadout.plainLoop(kernels, GroundCost.HALF_SQUARED_EUCLIDEAN,
-                small[0], w, small[1], w, 2, blur, Double.POSITIVE_INFINITY,
-                SinkhornReadout.diameter(small[0], small[1]), 0.5);
-        double online = SinkhornReadout.balancedDebiased(step, w, w, shape.dimension).value();
-        System.out.printf("online N=10000: %.2f s (cpu %.2f s) value %.6e%n",
-                (System.nanoTime() - start) * 1e-9, (cpuNanos() - cpu) * 1e-9, online);
+        long start = 0;
+        long cpu = 0;
+        for (String run : new String[] {"cold", "warm"}) {
+            start = System.nanoTime();
+            cpu = cpuNanos();
+            FinalStep step = SinkhornReadout.plainLoop(kernels, GroundCost.HALF_SQUARED_EUCLIDEAN,
+                    small[0], w, small[1], w, 2, blur, Double.POSITIVE_INFINITY,
+                    SinkhornReadout.diameter(small[0], small[1]), 0.5);
+            double online = SinkhornReadout.balancedDebiased(step, w, w, shape.dimension).value();
+            System.out.printf("online N=10000 (%s): %.2f s (cpu %.2f s) value %.6e%n", run,
+                    (System.nanoTime() - start) * 1e-9, (cpuNanos() - cpu) * 1e-9, online);
+        }
         for (int n : sizes) {
             PointArray[] c = shape.clouds(n);
             double[] weights = uniform(n);
@@ -49,17 +61,35 @@ public final class PyramidSweep {
             cpu = cpuNanos();
             MultiscaleSettings settings = new MultiscaleSettings(plan, 2, blur,
                     Double.POSITIVE_INFINITY, SinkhornReadout.diameter(c[0], c[1]), 0.5, 5.0,
-                    null, null, true, true);
+                    null, null, true, VERBOSE);
             MultiscaleResult result = MultiscaleSinkhorn.solve(kernels,
                     GroundCost.HALF_SQUARED_EUCLIDEAN, c[0], weights, c[1], weights, settings,
                     SinkhornProgress.NONE);
             SinkhornReadout.Divergence d = SinkhornReadout.balancedDebiased(result,
                     shape.dimension);
-            System.out.printf("%s " + shape + " N=%d: %.2f s (cpu %.2f s) value %.6e kept xy %.3e visited %.3e%n",
-                    plan, n, (System.nanoTime() - start) * 1e-9, (cpuNanos() - cpu) * 1e-9,
-                    d.value(), result.keptPairs().xy(),
-                    (double) result.keptPairs().visitedPairs());
+            double seconds = (System.nanoTime() - start) * 1e-9;
+            double cpuSeconds = (cpuNanos() - cpu) * 1e-9;
+            System.out.printf("%s " + shape + " N=%d: %.2f s (cpu %.2f s) value %.6e kept xy %.3e"
+                            + " visited %.3e peak heap %d MiB%n", plan, n, seconds, cpuSeconds,
+                    d.value(), result.keptPairs().xy() * n * (double) n,
+                    (double) result.keptPairs().visitedPairs(), peakHeapMiB());
+            if (COUNT_WITHIN) {
+                System.out.printf("  point pairs within truncate*blur: %d%n",
+                        PairsWithinReach.count(result.x(), result.y(), 5.0 * blur));
+            }
         }
+    }
+
+    /** The largest heap in use after a collection so far, over all pools (MiB). */
+    static long peakHeapMiB() {
+        long peak = 0;
+        for (java.lang.management.MemoryPoolMXBean pool
+                : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak >> 20;
     }
 
     /** CPU time of the whole process: less sensitive than wall time to other jobs on the machine. */
