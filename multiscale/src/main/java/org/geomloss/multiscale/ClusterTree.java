@@ -127,23 +127,45 @@ final class ClusterTree {
     }
 
     /**
-     * The squared distance between the box of node {@code node} of {@code level} and the box of
-     * node {@code other} of {@code otherLevel} in {@code otherTree}: 0 when they overlap.
+     * Sets {@code box} ({@code 2 D} values, min then max) to the smallest box that encloses the
+     * boxes of nodes {@code [from, to)} of {@code level}.
      */
-    double squaredBoxDistance(int level, int node, ClusterTree otherTree, int otherLevel, int other) {
-        double[] a = boxes[level];
-        double[] b = otherTree.boxes[otherLevel];
+    void enclose(int level, int from, int to, double[] box) {
         int d = dimension;
-        int ai = 2 * d * node;
-        int bi = 2 * d * other;
+        double[] a = boxes[level];
+        for (int axis = 0; axis < d; axis++) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int node = from; node < to; node++) {
+                min = Math.min(min, a[2 * d * node + axis]);
+                max = Math.max(max, a[2 * d * node + d + axis]);
+            }
+            box[axis] = min;
+            box[d + axis] = max;
+        }
+    }
+
+    /**
+     * The squared distance between {@code box} ({@code 2 D} values, min then max) and the box of
+     * node {@code node} of {@code level}: 0 when they overlap.
+     */
+    double squaredDistance(double[] box, int level, int node) {
+        double[] b = boxes[level];
+        int d = dimension;
+        int bi = 2 * d * node;
         double sum = 0;
         for (int axis = 0; axis < d; axis++) {
-            double gap = Math.max(a[ai + axis] - b[bi + d + axis], b[bi + axis] - a[ai + d + axis]);
+            double gap = Math.max(box[axis] - b[bi + d + axis], b[bi + axis] - box[d + axis]);
             if (gap > 0) {
                 sum += gap * gap;
             }
         }
         return sum;
+    }
+
+    /** D, the dimension of the boxes. */
+    int dimension() {
+        return dimension;
     }
 
     /**

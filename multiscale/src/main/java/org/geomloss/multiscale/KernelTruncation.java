@@ -54,6 +54,8 @@ public final class KernelTruncation {
 
     /** Row clusters per parallel task. */
     private static final int ROWS_PER_TASK = 64;
+    /** Consecutive row clusters (neighbours in the sorted order) whose candidates are searched together. */
+    private static final int ROWS_PER_GROUP = 8;
     /** Relative slack on the cost bound, for the float32 costs of the kernels. */
     private static final double COST_SLACK = 1e-6;
     /** Margin widenings per row before a row over its skipped-mass budget keeps everything. */
@@ -149,8 +151,8 @@ public final class KernelTruncation {
             int first = task * ROWS_PER_TASK;
             int last = Math.min(rowClusters, first + ROWS_PER_TASK);
             int[] counts = new int[last - first];
-            for (int k = first; k < last; k++) {
-                counts[k - first] = search.row(k);
+            for (int k = first; k < last; k += ROWS_PER_GROUP) {
+                search.group(k, Math.min(last, k + ROWS_PER_GROUP), counts, first);
             }
             taskRanges[task] = search.ranges();
             taskCounts[task] = counts;
@@ -194,6 +196,10 @@ public final class KernelTruncation {
         private final double skippedMass;
         private int[] stack = new int[256];
         private int[] kept = new int[64];
+        /** The candidate column clusters of a group of rows, sorted. */
+        private int[] candidates = new int[64];
+        /** The box of the rows searched for. */
+        private final double[] rowBox;
         private int[] ranges = new int[128];
         private int rangeValues;
         long keptClusters;
@@ -210,6 +216,55 @@ public final class KernelTruncation {
             this.margin = margin;
             this.eps = eps;
             this.skippedMass = skippedMass;
+            this.rowBox = new double[2 * rows.dimension()];
+        }
+
+        /**
+         * Appends the column ranges of row clusters {@code [from, to)} and stores how many in
+         * {@code counts[k - offset]}. One tree search with the enclosing box of the group and the
+         * largest row potential gives candidate column clusters (a superset of each row's, by the
+         * monotonicity of the bound), which each row then filters with its own bound; the pruned
+         * subtrees' mass bound of the group search is valid for each row. A row over its budget
+         * is searched again on its own ({@link #row}).
+         */
+        void group(int from, int to, int[] counts, int offset) {
+            rows.enclose(0, from, to, rowBox);
+            double groupMax = Double.NEGATIVE_INFINITY;
+            for (int k = from; k < to; k++) {
+                groupMax = Math.max(groupMax, rowMax[0][k]);
+            }
+            int candidateCount = search(rowBox, groupMax, margin);
+            double groupSkipped = lastSkippedMass;
+            if (candidates.length < candidateCount) {
+                candidates = new int[kept.length];
+            }
+            System.arraycopy(kept, 0, candidates, 0, candidateCount);
+            Arrays.sort(candidates, 0, candidateCount);
+            boolean budget = skippedMass < Double.POSITIVE_INFINITY;
+            for (int k = from; k < to; k++) {
+                rows.enclose(0, k, k + 1, rowBox);
+                double max = rowMax[0][k];
+                double skipped = groupSkipped;
+                int keptCount = 0;
+                for (int c = 0; c < candidateCount; c++) {
+                    int l = candidates[c];
+                    double bound = bound(rowBox, max, 0, l);
+                    if (bound > -margin) {
+                        kept[keptCount++] = l;
+                    } else if (budget) {
+                        skipped += columns.mass(0, l) * Math.exp(bound / eps);
+                    }
+                }
+                if (skipped > skippedMass) {
+                    counts[k - offset] = row(k);
+                    continue;
+                }
+                if (keptCount == 0) {
+                    kept[keptCount++] = bestLeaf(rowBox, max);
+                }
+                keptClusters += keptCount;
+                counts[k - offset] = appendRanges(keptCount);
+            }
         }
 
         /**
@@ -218,16 +273,18 @@ public final class KernelTruncation {
          * after {@link #WIDENINGS} widenings.
          */
         int row(int k) {
+            rows.enclose(0, k, k + 1, rowBox);
+            double max = rowMax[0][k];
             double rowMargin = margin;
-            int keptCount = search(k, rowMargin);
+            int keptCount = search(rowBox, max, rowMargin);
             for (int attempt = 0; lastSkippedMass > skippedMass; attempt++) {
                 rowMargin = attempt < WIDENINGS
                         ? rowMargin + eps * (Math.log(lastSkippedMass / skippedMass) + 1)
                         : Double.POSITIVE_INFINITY;
-                keptCount = search(k, rowMargin);
+                keptCount = search(rowBox, max, rowMargin);
             }
             if (keptCount == 0) {
-                kept[keptCount++] = bestLeaf(k);
+                kept[keptCount++] = bestLeaf(rowBox, max);
             }
             keptClusters += keptCount;
             Arrays.sort(kept, 0, keptCount);
@@ -235,11 +292,12 @@ public final class KernelTruncation {
         }
 
         /**
-         * Collects in {@link #kept} the column clusters of bound above {@code -rowMargin}, and sums
-         * in {@link #lastSkippedMass} the bound on the mass of the pruned subtrees (when it has a
-         * budget). A bound that is not a number keeps its subtree.
+         * Collects in {@link #kept} the column clusters of bound above {@code -rowMargin} for rows
+         * in {@code box} with potentials at most {@code max}, and sums in {@link #lastSkippedMass}
+         * the bound on the mass of the pruned subtrees (when it has a budget). A bound that is not
+         * a number keeps its subtree.
          */
-        private int search(int k, double rowMargin) {
+        private int search(double[] box, double max, double rowMargin) {
             lastSkippedMass = 0;
             int keptCount = 0;
             int depth = 0;
@@ -251,7 +309,7 @@ public final class KernelTruncation {
                 depth -= 2;
                 int level = stack[depth];
                 int node = stack[depth + 1];
-                double bound = bound(k, level, node);
+                double bound = bound(box, max, level, node);
                 if (bound <= -rowMargin) {
                     if (skippedMass < Double.POSITIVE_INFINITY) {
                         lastSkippedMass += columns.mass(level, node) * Math.exp(bound / eps);
@@ -286,17 +344,17 @@ public final class KernelTruncation {
             return depth + 2;
         }
 
-        private double bound(int k, int level, int node) {
-            double distance2 = rows.squaredBoxDistance(0, k, columns, level, node);
-            return rowMax[0][k] + columnMax[level][node]
+        private double bound(double[] box, double max, int level, int node) {
+            double distance2 = columns.squaredDistance(box, level, node);
+            return max + columnMax[level][node]
                     - cost.fromSquaredDistance(distance2) * (1 - COST_SLACK);
         }
 
-        private int bestLeaf(int k) {
+        private int bestLeaf(double[] box, double max) {
             int best = 0;
             double bestBound = Double.NEGATIVE_INFINITY;
             for (int l = 0; l < columns.nodeCount(0); l++) {
-                double b = bound(k, 0, l);
+                double b = bound(box, max, 0, l);
                 if (b > bestBound) {
                     bestBound = b;
                     best = l;

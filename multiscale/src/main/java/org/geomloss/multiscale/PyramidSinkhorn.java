@@ -40,9 +40,11 @@ import org.slf4j.event.Level;
  *       Row blocks are the cells {@link #ROW_BLOCK_BITS} Morton bits above the column blocks, so
  *       that the block search and the kernels' column gathering run once per larger row block
  *       while the column bounds stay tight. A C-transform has no row potential yet: its blocks are
- *       chosen for the coarse potential of each atom's parent cell, the soft-min is computed, and
- *       the choice is checked against the result ({@code TruncatedSoftmin}'s slack), searched
- *       again and recomputed until it holds (at most {@link #EXTRAPOLATION_ROUNDS} rounds). A
+ *       chosen for the coarse potential of each atom's parent cell raised by
+ *       {@link #ESTIMATE_RISE}{@code eps}, the soft-min is computed, and the choice is checked
+ *       against the result (it holds when the result rose by at most {@code TruncatedSoftmin}'s
+ *       slack over the estimate), searched again and recomputed until it holds (at most
+ *       {@link #EXTRAPOLATION_ROUNDS} rounds). A
  *       truncated soft-min is never below the exact one, so a choice that holds for it holds for
  *       the exact one: every row skips at most the budget of its mass.</li>
  * </ol>
@@ -69,6 +71,12 @@ final class PyramidSinkhorn {
     static final int ROW_BLOCK_BITS = 3;
     /** Rounds of choice and check of a truncated C-transform. */
     static final int EXTRAPOLATION_ROUNDS = 4;
+    /**
+     * A C-transform's first blocks are chosen for its parent cells' coarse potential raised by
+     * this times eps: an upper estimate of its result, which is then confirmed without a second
+     * search or soft-min (on uniform clouds the result was within 0.9 eps of the parent value).
+     */
+    static final double ESTIMATE_RISE = 1.0;
 
     private PyramidSinkhorn() {
     }
@@ -206,10 +214,13 @@ final class PyramidSinkhorn {
             return loop.extrapolate(op, eps, logWeights, source).potential();
         }
         double lambda = SymmetricSinkhorn.damping(eps, rho);
-        double[] row = estimate;
+        double[] row = estimate.clone();
+        for (int i = 0; i < row.length; i++) {
+            row[i] += ESTIMATE_RISE * eps;
+        }
         double[] potential = null;
         for (int round = 0; round < EXTRAPOLATION_ROUNDS; round++) {
-            boolean searched = truncated.choose(eps, row, source);
+            boolean searched = truncated.choose(eps, row, source, Double.POSITIVE_INFINITY);
             if (!searched && potential != null) {
                 return potential;
             }

@@ -15,10 +15,14 @@ import org.geomloss.sinkhorn.SoftminOperator;
  *
  * <p>The blocks are chosen with {@code SLACK * eps} more margin ({@link #SLACK}) and
  * {@code e^-SLACK} of the budget, for anchor potentials {@code (f0, g0)}. While the temperature is
- * unchanged and the announced potentials satisfy {@code max|f - f0| + max|g - g0| <= SLACK * eps},
- * every skipped pair still has {@code f_i + g_j - C_ij <= -margin} and every row's skipped mass is
- * still within the budget, so the choice is kept rather than searched again: in the refinement at
- * {@code blur^p}, where the potentials barely move, the search runs only now and then.
+ * unchanged and the announced potentials rose by at most {@code max(f - f0) + max(g - g0) <= SLACK
+ * * eps} (positive parts), every skipped pair still has {@code f_i + g_j - C_ij <= -margin} and every
+ * row's skipped mass is still within the budget, so the choice still holds: only a rise can break
+ * it. A fall makes the choice larger than needed; the loop ({@link #adapt}) searches again once the
+ * potentials fell by more than {@code SLACK * eps} too, so that the kept set follows the plan, and in
+ * the refinement at {@code blur^p}, where the potentials barely move, the search runs only now and
+ * then. A C-transform ({@link #choose} with no limit on the fall) chooses its blocks for an upper
+ * estimate of its result and keeps them when the result stays below it.
  *
  * <p>Counts the pairs its reductions visit. Memory: the kept blocks, about two integers per kept
  * range, and a copy of the anchor potentials. For one loop at a time.
@@ -83,17 +87,23 @@ final class TruncatedSoftmin implements SoftminOperator {
 
     @Override
     public void adapt(double eps, double[] target, double[] source) {
-        choose(eps, target, source);
+        choose(eps, target, source, SLACK);
     }
 
     /**
-     * {@link #adapt}, telling whether the blocks were searched again ({@code false}: the last choice
-     * still holds for these potentials).
+     * Searches the blocks for the potentials {@code target} and {@code source} at {@code eps},
+     * unless the last choice holds for them (see above) and they fell by at most
+     * {@code fall * eps} in all; tells whether it searched.
+     *
+     * @param fall how far, in units of eps, the potentials may fall before the search runs again;
+     *             {@link Double#POSITIVE_INFINITY} to search only when the choice no longer holds
      */
-    boolean choose(double eps, double[] target, double[] source) {
+    boolean choose(double eps, double[] target, double[] source, double fall) {
         if (kept != null && eps == anchorEps
-                && largestChange(target, anchorTarget) + largestChange(source, anchorSource)
-                <= SLACK * eps) {
+                && largestRise(target, anchorTarget) + largestRise(source, anchorSource)
+                <= SLACK * eps
+                && largestRise(anchorTarget, target) + largestRise(anchorSource, source)
+                <= fall * eps) {
             return false;
         }
         double[][] targetMax = targetTree.maxima(target);
@@ -110,10 +120,11 @@ final class TruncatedSoftmin implements SoftminOperator {
         return true;
     }
 
-    private static double largestChange(double[] potential, double[] anchor) {
+    /** {@code max(0, max_i (potential_i - anchor_i))}. */
+    private static double largestRise(double[] potential, double[] anchor) {
         double largest = 0;
         for (int i = 0; i < potential.length; i++) {
-            largest = Math.max(largest, Math.abs(potential[i] - anchor[i]));
+            largest = Math.max(largest, potential[i] - anchor[i]);
         }
         return largest;
     }

@@ -13,19 +13,31 @@ import org.geomloss.sinkhorn.SinkhornProgress;
 /**
  * Time of the debiased balanced Sinkhorn divergence, p = 2, value and both position gradients,
  * between two clouds of N points each, on a multiscale plan; first a 10,000-point single-scale
- * online run of the same loss on the same shape, for the ratio. Wall and process CPU time are
- * printed (CPU time is the steadier on a shared machine).
+ * online run of the same loss on the same shape, twice (the second, warm, is the one to compare
+ * with), for the ratio. Wall and process CPU time are
+ * printed (CPU time is the steadier on a shared machine), the pairs the final soft-min onto x keeps,
+ * the peak heap (sum of the pools' peaks, an upper bound) and, after the timed run, the point pairs
+ * within {@code truncate * blur}.
  *
- * <p>Usage: {@code PyramidSweep plan blur N[,N...] [shape]} with plan {@code PYRAMID} or
- * {@code TWO_SCALE} and shape one of {@link Shape} (default {@code CUBE}).
+ * <p>Usage: {@code PyramidSweep plan blur N[,N...] [shape]} with plan {@code PYRAMID},
+ * {@code TWO_SCALE} or {@code ONLINE} (the single-scale loop at each N) and shape one of
+ * {@link Shape} (default {@code CUBE}). Properties: {@code sweep.csv} (a file to append
+ * {@code tool,backend,loss,n,seconds} rows to, process CPU seconds, for
+ * {@code geomloss bench-plot}), {@code sweep.verbose}, {@code sweep.noCount}.
  */
 public final class PyramidSweep {
+
+    /** Logs each level (property {@code sweep.verbose}); off by default: it counts pairs in the run. */
+    private static final boolean VERBOSE = Boolean.getBoolean("sweep.verbose");
+    /** Counts the point pairs within {@code truncate * blur} after the timed run (not timed). */
+    private static final boolean COUNT_WITHIN = !Boolean.getBoolean("sweep.noCount");
 
     private PyramidSweep() {
     }
 
-    public static void main(String[] args) {
-        MultiscalePlan plan = MultiscalePlan.valueOf(args[0]);
+    public static void main(String[] args) throws java.io.IOException {
+        boolean online = args[0].equals("ONLINE");
+        MultiscalePlan plan = online ? null : MultiscalePlan.valueOf(args[0]);
         double blur = Double.parseDouble(args[1]);
         int[] sizes = Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray();
         Shape shape = args.length > 3 ? Shape.valueOf(args[3]) : Shape.CUBE;
@@ -34,32 +46,85 @@ public final class PyramidSweep {
                 ComputePool.parallelism(), Runtime.getRuntime().maxMemory() >> 20);
         PointArray[] small = shape.clouds(10_000);
         double[] w = uniform(10_000);
-        long start = System.nanoTime();
-        long cpu = cpuNanos();
-        FinalStep step = SinkhornReadout.plainLoop(kernels, GroundCost.HALF_SQUARED_EUCLIDEAN,
-                small[0], w, small[1], w, 2, blur, Double.POSITIVE_INFINITY,
-                SinkhornReadout.diameter(small[0], small[1]), 0.5);
-        double online = SinkhornReadout.balancedDebiased(step, w, w, shape.dimension).value();
-        System.out.printf("online N=10000: %.2f s (cpu %.2f s) value %.6e%n",
-                (System.nanoTime() - start) * 1e-9, (cpuNanos() - cpu) * 1e-9, online);
+        long start = 0;
+        long cpu = 0;
+        for (String run : new String[] {"cold", "warm"}) {
+            start = System.nanoTime();
+            cpu = cpuNanos();
+            double value = online(kernels, small, w, blur, shape);
+            System.out.printf("online N=10000 (%s): %.2f s (cpu %.2f s) value %.6e%n", run,
+                    (System.nanoTime() - start) * 1e-9, (cpuNanos() - cpu) * 1e-9, value);
+        }
         for (int n : sizes) {
             PointArray[] c = shape.clouds(n);
             double[] weights = uniform(n);
             start = System.nanoTime();
             cpu = cpuNanos();
+            if (online) {
+                double value = online(kernels, c, weights, blur, shape);
+                double cpuSeconds = (cpuNanos() - cpu) * 1e-9;
+                System.out.printf("ONLINE %s N=%d: %.2f s (cpu %.2f s) value %.6e%n", shape, n,
+                        (System.nanoTime() - start) * 1e-9, cpuSeconds, value);
+                csv("online", n, cpuSeconds);
+                continue;
+            }
             MultiscaleSettings settings = new MultiscaleSettings(plan, 2, blur,
                     Double.POSITIVE_INFINITY, SinkhornReadout.diameter(c[0], c[1]), 0.5, 5.0,
-                    null, null, true, true);
+                    null, null, true, VERBOSE);
             MultiscaleResult result = MultiscaleSinkhorn.solve(kernels,
                     GroundCost.HALF_SQUARED_EUCLIDEAN, c[0], weights, c[1], weights, settings,
                     SinkhornProgress.NONE);
             SinkhornReadout.Divergence d = SinkhornReadout.balancedDebiased(result,
                     shape.dimension);
-            System.out.printf("%s " + shape + " N=%d: %.2f s (cpu %.2f s) value %.6e kept xy %.3e visited %.3e%n",
-                    plan, n, (System.nanoTime() - start) * 1e-9, (cpuNanos() - cpu) * 1e-9,
-                    d.value(), result.keptPairs().xy(),
-                    (double) result.keptPairs().visitedPairs());
+            double seconds = (System.nanoTime() - start) * 1e-9;
+            double cpuSeconds = (cpuNanos() - cpu) * 1e-9;
+            System.out.printf("%s " + shape + " N=%d: %.2f s (cpu %.2f s) value %.6e kept xy %.3e"
+                            + " visited %.3e peak heap %d MiB%n", plan, n, seconds, cpuSeconds,
+                    d.value(), result.keptPairs().xy() * n * (double) n,
+                    (double) result.keptPairs().visitedPairs(), peakHeapMiB());
+            csv(plan == MultiscalePlan.PYRAMID ? "pyramid" : "two-scale", n, cpuSeconds);
+            if (COUNT_WITHIN) {
+                System.out.printf("  point pairs within truncate*blur: %d%n",
+                        PairsWithinReach.count(result.x(), result.y(), 5.0 * blur));
+            }
         }
+    }
+
+    /** The single-scale loop (value and position gradients) on {@code clouds}; its value. */
+    private static double online(PointKernels kernels, PointArray[] clouds, double[] w, double blur,
+                                 Shape shape) {
+        FinalStep step = SinkhornReadout.plainLoop(kernels, GroundCost.HALF_SQUARED_EUCLIDEAN,
+                clouds[0], w, clouds[1], w, 2, blur, Double.POSITIVE_INFINITY,
+                SinkhornReadout.diameter(clouds[0], clouds[1]), 0.5);
+        return SinkhornReadout.balancedDebiased(step, w, w, shape.dimension).value();
+    }
+
+    /**
+     * Appends {@code java,backend,sinkhorn,n,cpuSeconds} to the file of property
+     * {@code sweep.csv} (with the header when it is new), for {@code geomloss bench-plot}.
+     */
+    private static void csv(String backend, int n, double cpuSeconds) throws java.io.IOException {
+        String file = System.getProperty("sweep.csv");
+        if (file == null) {
+            return;
+        }
+        java.nio.file.Path path = java.nio.file.Path.of(file);
+        String header = java.nio.file.Files.exists(path) ? "" : "tool,backend,loss,n,seconds\n";
+        java.nio.file.Files.writeString(path, header + String.format(java.util.Locale.ROOT,
+                        "java,%s,sinkhorn,%d,%.3f%n", backend, n, cpuSeconds),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /** The largest heap in use after a collection so far, over all pools (MiB). */
+    static long peakHeapMiB() {
+        long peak = 0;
+        for (java.lang.management.MemoryPoolMXBean pool
+                : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak >> 20;
     }
 
     /** CPU time of the whole process: less sensitive than wall time to other jobs on the machine. */
