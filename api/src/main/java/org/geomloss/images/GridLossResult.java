@@ -1,5 +1,7 @@
 package org.geomloss.images;
 
+import org.geomloss.sinkhorn.Refinement;
+
 /**
  * The Sinkhorn divergence between two densities on a grid, its gradients with respect to the
  * densities and GeomLoss's dual potentials, all arrays row-major with one entry per cell (the layout
@@ -20,7 +22,15 @@ package org.geomloss.images;
  * @param gradientB  {@code dValue/db}, one entry per cell
  * @param potentialA GeomLoss's potential {@code F} on the cells of {@code a}
  * @param potentialB GeomLoss's potential {@code G} on the cells of {@code b}
+ * @param refinement how the iterations of a {@code tol} ended, or null when no tol was set
  */
 public record GridLossResult(double value, double[] gradientA, double[] gradientB,
-                             double[] potentialA, double[] potentialB) {
+                             double[] potentialA, double[] potentialB,
+                             Refinement.Outcome refinement) {
+
+    /** A result of GeomLoss's fixed schedule (no refinement). */
+    public GridLossResult(double value, double[] gradientA, double[] gradientB,
+                          double[] potentialA, double[] potentialB) {
+        this(value, gradientA, gradientB, potentialA, potentialB, null);
+    }
 }
