@@ -32,6 +32,10 @@ import org.geomloss.sinkhorn.SymmetricSinkhorn;
  * elementwise offset {@code (1 - a_i / 2)} is kept, so that its numbers are reproduced exactly. Both
  * are damped by {@code 1 / (1 + eps_0 / rho)}.
  *
+ * <p>Every solver runs the library's one annealing driver ({@link
+ * org.geomloss.sinkhorn.AnnealingDriver}); {@code solveSample} on point clouds of dimension 1 to 3
+ * can run it on the multiscale plans ({@link SampleOptions#multiscale}) instead of the points alone.
+ *
  * <p>Iterations and tolerance: see {@link SinkhornOptions}. In short, {@code maxIter} alone gives
  * upstream's exact sequence; {@code tol} adds iterations at the final temperature until the marginal
  * error is within it.
@@ -215,6 +219,15 @@ public final class OT {
         double rhoValue = rho == null ? Double.POSITIVE_INFINITY : rho;
         double[] schedule = EpsilonSchedule.geomspace(squaredDiameter, reg,
                 iterationCount(options));
+        Double tol = tolerance(options, a, b);
+        ProgressTracker progress = tracker(options, "ot.solve_sample " + n + "x" + m, tol);
+        CostSource.SquaredDistances costs = new CostSource.SquaredDistances(x, y, d);
+        if (options.multiscale != null) {
+            SinkhornRun.Outcome outcome = MultiscaleSample.run(x, y, d, a, b, reg, rhoValue,
+                    schedule, options, tol, progress);
+            return new OTResultSample(a, b, costs, outcome, reg, rhoValue,
+                    MultiscaleSample.description(options.multiscale));
+        }
         double lambda = SymmetricSinkhorn.damping(schedule[0], rhoValue);
         double[] wa = exponentials(a);
         double[] wb = exponentials(b);
@@ -227,8 +240,8 @@ public final class OT {
         SymmetricSinkhorn.Operators operators;
         if (float32) {
             PointKernels kernels = Kernels.jvm();
-            PointArray px = new PointArray(narrow(x), n, d);
-            PointArray py = new PointArray(narrow(y), m, d);
+            PointArray px = new PointArray(Validation.narrow(x), n, d);
+            PointArray py = new PointArray(Validation.narrow(y), m, d);
             operators = new SymmetricSinkhorn.Operators(halved(kernels, px, py),
                     halved(kernels, py, px), options.debias ? halved(kernels, px, px) : null,
                     options.debias ? halved(kernels, py, py) : null);
@@ -240,11 +253,9 @@ public final class OT {
                     options.debias ? new DoublePointSoftmin(y, y, d, 1.0) : null);
             backend = "online float64";
         }
-        Double tol = tolerance(options, a, b);
         SinkhornRun.Outcome outcome = SinkhornRun.run(operators, a, b, rhoValue, schedule, start,
-                tol, options.maxExtraIter, tracker(options, "ot.solve_sample " + n + "x" + m, tol));
-        return new OTResultSample(a, b, new CostSource.SquaredDistances(x, y, d), outcome, reg,
-                rhoValue, backend);
+                tol, options.maxExtraIter, progress);
+        return new OTResultSample(a, b, costs, outcome, reg, rhoValue, backend);
     }
 
     private static List<OTResultMatrix> solveMatrices(double[][] costs, int n, int m,
@@ -464,14 +475,5 @@ public final class OT {
                                           PointArray sources) {
         return new HalvedCostSoftmin(PointSoftmin.dense(kernels, GroundCost.HALF_SQUARED_EUCLIDEAN,
                 targets, sources));
-    }
-
-    /** Float32 copies of coordinates that were widened exactly from float32. */
-    private static float[] narrow(double[] values) {
-        float[] result = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            result[i] = (float) values[i];
-        }
-        return result;
     }
 }
