@@ -1,10 +1,11 @@
 package org.geomloss;
 
 import org.geomloss.kernels.CostFunction;
+import org.geomloss.sinkhorn.AnnealingDriver;
 import org.geomloss.sinkhorn.FinalStep;
 import org.geomloss.sinkhorn.LogWeights;
 import org.geomloss.sinkhorn.Refinement;
-import org.geomloss.sinkhorn.SinkhornProgress;
+import org.geomloss.sinkhorn.SingleScale;
 import org.geomloss.sinkhorn.SymmetricSinkhorn;
 
 /**
@@ -27,35 +28,28 @@ import org.geomloss.sinkhorn.SymmetricSinkhorn;
  * blur -&gt; 0 and an approximation otherwise.
  *
  * <p>With a {@link Refinement}, the self problems continue at the last temperature until their
- * marginal errors meet the tolerance ({@link Annealing}) before the final step.
+ * marginal errors meet the tolerance ({@link AnnealingDriver}) before the final step.
  */
 final class HausdorffDivergence {
 
     private final CostFunction cost;
-    private final double[] schedule;
-    private final double rho;
-    private final SinkhornProgress progress;
-    private final Refinement refinement;
+    private final AnnealingDriver.Settings annealing;
 
-    /** {@code refinement} is null for GeomLoss's fixed schedule. */
-    HausdorffDivergence(CostFunction cost, double[] schedule, double rho,
-                        SinkhornProgress progress, Refinement refinement) {
+    HausdorffDivergence(CostFunction cost, AnnealingDriver.Settings annealing) {
         this.cost = cost;
-        this.schedule = schedule;
-        this.rho = rho;
-        this.progress = progress;
-        this.refinement = refinement;
+        this.annealing = annealing;
     }
 
     Outcome evaluate(Pair pair) {
-        double[] logA = LogWeights.of(pair.a());
-        double[] logB = LogWeights.of(pair.b());
-        SymmetricSinkhorn loop = new SymmetricSinkhorn(
-                SoftminStrategy.operators(pair, cost, false, true), logA, logB, rho);
-        Refinement.Outcome refined = Annealing.run(loop, schedule, progress, pair.a(), pair.b(),
-                refinement);
-        double eps = schedule[schedule.length - 1];
-        FinalStep self = loop.extrapolate(eps);
+        SingleScale plan = SingleScale.of(SoftminStrategy.operators(pair, cost, false, true),
+                pair.a(), pair.b());
+        AnnealingDriver.Result run = AnnealingDriver.run(plan, annealing, pair.progress());
+        Refinement.Outcome refined = run.refinement();
+        SymmetricSinkhorn loop = run.loop();
+        double[] logA = plan.logA();
+        double[] logB = plan.logB();
+        double eps = annealing.finalEps();
+        FinalStep self = run.finalStep();
         FinalStep.Direction bOnX = loop.extrapolate(
                 SoftminStrategy.operator(pair, cost, pair.x(), pair.y()), eps, logB, loop.gBB());
         FinalStep.Direction aOnY = loop.extrapolate(

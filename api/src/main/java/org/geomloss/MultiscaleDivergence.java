@@ -2,12 +2,16 @@ package org.geomloss;
 
 import org.geomloss.kernels.GroundCost;
 import org.geomloss.multiscale.MultiscaleResult;
+import org.geomloss.multiscale.MultiscaleSettings;
 import org.geomloss.multiscale.MultiscaleSinkhorn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * The Sinkhorn divergence on the multiscale backend: {@link MultiscaleSinkhorn} runs the plan of
- * {@link SamplesLoss.Builder#multiscalePlan} (the point pyramid by default, or GeomLoss's two-scale
- * jump) and finishes on the points sorted by cell; the value and gradients are
+ * its {@link MultiscaleSettings} ({@link SamplesLoss.Builder#multiscalePlan}: the point pyramid by
+ * default, or GeomLoss's two-scale jump) and finishes on the points sorted by cell; the value and gradients are
  * then the formulas of {@link SinkhornDivergence} on the sorted weights, and every per-point array is
  * put back in the caller's order. The value uses {@code kappa = rho + blur^p / 2} (GeomLoss's
  * multiscale code uses the temperature after the jump there, an upstream bug not reproduced). A
@@ -15,19 +19,21 @@ import org.geomloss.multiscale.MultiscaleSinkhorn;
  */
 final class MultiscaleDivergence {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MultiscaleDivergence.class);
+
     private MultiscaleDivergence() {
     }
 
-    static Outcome evaluate(Pair pair, SamplesLoss loss) {
-        MultiscaleResult result = MultiscaleSinkhorn.solve(pair.kernels(), (GroundCost) loss.cost(),
-                pair.x(), pair.a(), pair.y(), pair.b(), loss.multiscaleSettings(pair.diameter()),
-                pair.progress());
-        loss.log("multiscale: jump after iteration {} of {}, kept pairs xy {}, xx {}, yy {}",
+    /** The divergence of {@code pair} for {@code cost}, GeomLoss's cost for {@code settings.p()}. */
+    static Outcome evaluate(Pair pair, GroundCost cost, MultiscaleSettings settings) {
+        MultiscaleResult result = MultiscaleSinkhorn.solve(pair.kernels(), cost, pair.x(),
+                pair.a(), pair.y(), pair.b(), settings, pair.progress());
+        LOG.atLevel(settings.verbose() ? Level.INFO : Level.DEBUG).log(
+                "multiscale: jump after iteration {} of {}, kept pairs xy {}, xx {}, yy {}",
                 result.jumpIndex(), result.schedule().length, result.keptPairs().xy(),
                 result.keptPairs().xx(), result.keptPairs().yy());
-        Outcome sorted = new SinkhornDivergence(loss.cost(), result.schedule(), loss.rho(),
-                loss.debias(), pair.progress(), loss.refinement()).fromFinalStep(
-                result.finalStep(), result.sortedA(), result.sortedB(), pair.dimension(),
+        Outcome sorted = SinkhornDivergence.fromFinalStep(result.finalStep(), settings.rho(),
+                settings.debias(), result.sortedA(), result.sortedB(), pair.dimension(),
                 pair.gradients(), Backend.MULTISCALE, result.refinement());
         int[] xOrder = result.xPermutation();
         int[] yOrder = result.yPermutation();

@@ -16,6 +16,7 @@ import org.geomloss.kernels.RadialKernel;
 import org.geomloss.multiscale.MultiscalePlan;
 import org.geomloss.multiscale.MultiscaleSettings;
 import org.geomloss.ot.SinkhornOptions;
+import org.geomloss.sinkhorn.AnnealingDriver;
 import org.geomloss.sinkhorn.EpsilonSchedule;
 import org.geomloss.sinkhorn.ProgressListener;
 import org.geomloss.sinkhorn.ProgressReport;
@@ -24,6 +25,7 @@ import org.geomloss.sinkhorn.Refinement;
 import org.geomloss.sinkhorn.SinkhornProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Distances between weighted point clouds: GeomLoss's {@code SamplesLoss}, with the same parameters,
@@ -281,11 +283,10 @@ public final class SamplesLoss {
         long start = System.nanoTime();
         Outcome outcome = switch (loss) {
             case SINKHORN -> pair.backend() == Backend.MULTISCALE
-                    ? MultiscaleDivergence.evaluate(pair, this)
-                    : new SinkhornDivergence(cost, schedule(pair), rho(), debias, pair.progress(),
-                            refinement()).evaluate(pair);
-            case HAUSDORFF -> new HausdorffDivergence(cost, schedule(pair), rho(), pair.progress(),
-                    refinement()).evaluate(pair);
+                    ? MultiscaleDivergence.evaluate(pair, (GroundCost) cost,
+                            multiscaleSettings(pair.diameter()))
+                    : new SinkhornDivergence(cost, annealing(pair), debias).evaluate(pair);
+            case HAUSDORFF -> new HausdorffDivergence(cost, annealing(pair)).evaluate(pair);
             case ENERGY -> new KernelNorm(RadialKernel.ENERGY, 1.0).evaluate(pair);
             case GAUSSIAN -> new KernelNorm(RadialKernel.GAUSSIAN, blur).evaluate(pair);
             case LAPLACIAN -> new KernelNorm(RadialKernel.LAPLACIAN, blur).evaluate(pair);
@@ -313,7 +314,13 @@ public final class SamplesLoss {
         }
     }
 
-    double[] schedule(Pair pair) {
+    /** GeomLoss's annealing of one pair on a single scale: its start, schedule and tolerance. */
+    private AnnealingDriver.Settings annealing(Pair pair) {
+        return new AnnealingDriver.Settings(schedule(pair), rho(), AnnealingDriver.Start.SOFTMIN_OF_ZERO,
+                refinement(), verbose ? Level.INFO : Level.DEBUG);
+    }
+
+    private double[] schedule(Pair pair) {
         double[] schedule = EpsilonSchedule.geomloss(p, pair.diameter(), blur, scaling);
         log("diameter {}, {} temperatures, blur values: {}", pair.diameter(), schedule.length,
                 EpsilonSchedule.describe(schedule, p));
@@ -321,11 +328,11 @@ public final class SamplesLoss {
     }
 
     /** The reach, or {@code +infinity} when balanced. */
-    double reach() {
+    private double reach() {
         return reach == null ? Double.POSITIVE_INFINITY : reach;
     }
 
-    double rho() {
+    private double rho() {
         return reach == null ? Double.POSITIVE_INFINITY : Math.pow(reach, p);
     }
 
@@ -351,7 +358,7 @@ public final class SamplesLoss {
         return count == 1 ? label : label + " pair " + (index + 1) + "/" + count;
     }
 
-    void log(String format, Object... arguments) {
+    private void log(String format, Object... arguments) {
         if (verbose) {
             LOG.info(format, arguments);
         } else {
@@ -360,22 +367,14 @@ public final class SamplesLoss {
     }
 
     /** The refinement asked for by {@code tol} and {@code maxExtraIter}, or null when tol is unset. */
-    Refinement refinement() {
+    private Refinement refinement() {
         return tol == null ? null : new Refinement(tol, maxExtraIter);
     }
 
     /** The settings of the multiscale backend for a pair of clouds of the resolved diameter. */
-    MultiscaleSettings multiscaleSettings(double resolvedDiameter) {
+    private MultiscaleSettings multiscaleSettings(double resolvedDiameter) {
         return new MultiscaleSettings(multiscalePlan, p, blur, reach(), resolvedDiameter, scaling,
                 truncate, clusterScale, refinement(), debias, verbose);
-    }
-
-    boolean debias() {
-        return debias;
-    }
-
-    CostFunction cost() {
-        return cost;
     }
 
     private Backend resolveBackend(int n, int m, int d) {

@@ -2,6 +2,9 @@ package org.geomloss.images;
 
 import org.geomloss.kernels.Device;
 import org.geomloss.kernels.Devices;
+import org.geomloss.sinkhorn.ProgressListener;
+import org.geomloss.sinkhorn.ProgressReport;
+import org.geomloss.sinkhorn.Refinement;
 
 /**
  * The setters shared by {@link ImagesLoss.Builder} and {@link VolumesLoss.Builder}: each returns a
@@ -66,6 +69,40 @@ abstract class GridLossBuilder<B extends GridLossBuilder<B, L>, L> {
     public B device(Device device) {
         GridDevices.requireJvm(device, "ImagesLoss/VolumesLoss");
         return with(settings);
+    }
+
+    /**
+     * A tolerance on the marginal error, an extension beyond GeomLoss (default: none, GeomLoss's
+     * fixed schedule): after the schedule, iterations continue on the input grid at the last
+     * temperature until the L1 marginal violation in mass units,
+     * {@code sum_i a_i |exp((f_i - S_i)/eps) - exp(-f_i/rho)|}, is {@code <= tol} for every
+     * problem solved, at most {@link #maxExtraIter} of them ({@link Refinement}); how they ended is
+     * {@link GridLossResult#refinement()}. The debiased value is then symmetric up to the
+     * tolerance only.
+     *
+     * @throws IllegalArgumentException unless {@code tol > 0}
+     */
+    public B tol(double tol) {
+        return with(settings.withTol(tol));
+    }
+
+    /** Back to GeomLoss's fixed schedule (no tolerance). */
+    public B fixedSchedule() {
+        return with(settings.withTol(null));
+    }
+
+    /** The cap, {@code >= 0}, on the iterations a {@link #tol} may add (default 10000). */
+    public B maxExtraIter(int iterations) {
+        return with(settings.withMaxExtraIter(iterations));
+    }
+
+    /**
+     * A listener told where each run stands ({@link ProgressReport}): after every temperature of
+     * the schedule, at the start and after each iteration of a {@link #tol}'s refinement, and
+     * when the result is computed. Each pair of a batch is one run, labelled with its place.
+     */
+    public B progress(ProgressListener listener) {
+        return with(settings.withProgress(listener));
     }
 
     /** The loss. */

@@ -1,6 +1,7 @@
 package org.geomloss.images;
 
 import org.geomloss.kernels.Devices;
+import org.geomloss.sinkhorn.Refinement;
 
 /**
  * The Sinkhorn divergence between two densities on a grid, its gradients with respect to the
@@ -22,9 +23,17 @@ import org.geomloss.kernels.Devices;
  * @param gradientB  {@code dValue/db}, one entry per cell
  * @param potentialA GeomLoss's potential {@code F} on the cells of {@code a}
  * @param potentialB GeomLoss's potential {@code G} on the cells of {@code b}
+ * @param refinement how the iterations of a {@code tol} ended, or null when no tol was set
  */
 public record GridLossResult(double value, double[] gradientA, double[] gradientB,
-                             double[] potentialA, double[] potentialB) {
+                             double[] potentialA, double[] potentialB,
+                             Refinement.Outcome refinement) {
+
+    /** A result of GeomLoss's fixed schedule (no refinement). */
+    public GridLossResult(double value, double[] gradientA, double[] gradientB,
+                          double[] potentialA, double[] potentialB) {
+        this(value, gradientA, gradientB, potentialA, potentialB, null);
+    }
 
     /** The device that ran: grid losses run their separable soft-mins on the JVM. */
     public String deviceUsed() {

@@ -2,22 +2,25 @@ package org.geomloss.images;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.geomloss.sinkhorn.AnnealingDriver;
 import org.geomloss.sinkhorn.EpsilonSchedule;
 import org.geomloss.sinkhorn.FinalStep;
-import org.geomloss.sinkhorn.LogWeights;
-import org.geomloss.sinkhorn.SymmetricSinkhorn;
+import org.geomloss.sinkhorn.ProgressTracker;
+import org.geomloss.sinkhorn.SinkhornObjective;
+import org.slf4j.event.Level;
 
 /**
  * The engine behind {@link ImagesLoss} and {@link VolumesLoss}: GeomLoss's symmetric Sinkhorn loop
- * ({@link SymmetricSinkhorn}) with {@link GridSoftmin} operators on a {@link DensityPyramid}.
+ * ({@link AnnealingDriver}) with {@link GridSoftmin} operators on a {@link DensityPyramid}
+ * ({@link GridScalePlan}).
  *
  * <ol>
  *   <li>Schedule: {@link EpsilonSchedule#geomloss} with the diagonal of the grid's box as diameter.</li>
  *   <li>Iteration {@code t} runs on the coarsest pyramid level whose cell side {@code h} has
- *       {@code h^p <= eps_t}. When the level gets finer, the four potentials are carried over by one
- *       closed-form C-transform from the coarse grid to the fine one at the previous temperature
- *       (as in GeomLoss's multiscale point-cloud backend), not by bilinear upsampling.</li>
- *   <li>The final step (the only differentiated one) always runs on the input grid.</li>
+ *       {@code h^p <= eps_t}; potentials move to finer levels by C-transform.</li>
+ *   <li>With a tolerance, iterations continue on the input grid at the last temperature until the
+ *       marginal error meets it; the final step (the only differentiated one) always runs on the
+ *       input grid. The value and gradients are {@link SinkhornObjective}'s.</li>
  * </ol>
  *
  * <p>Thread-safe: each call builds its own operators and loop.
@@ -35,13 +38,18 @@ final class GridSinkhornDivergence {
         int batch = Densities.requireBatch(a, b);
         List<GridLossResult> results = new ArrayList<>(batch);
         for (int k = 0; k < batch; k++) {
-            results.add(compute(grid, a[k], b[k]));
+            results.add(compute(grid, a[k], b[k],
+                    batch == 1 ? "" : " pair " + (k + 1) + "/" + batch));
         }
         return List.copyOf(results);
     }
 
     /** The divergence between densities {@code a} and {@code b} on {@code grid}, with gradients. */
     GridLossResult compute(RegularGrid grid, double[] a, double[] b) {
+        return compute(grid, a, b, "");
+    }
+
+    private GridLossResult compute(RegularGrid grid, double[] a, double[] b, String labelSuffix) {
         double massA = Densities.requireDensity("a", a, grid);
         double massB = Densities.requireDensity("b", b, grid);
         double rho = settings.rho();
@@ -50,124 +58,43 @@ final class GridSinkhornDivergence {
                     + massA + ", b: " + massB + "; normalise the densities or set a reach");
         }
         int p = settings.p();
+        ProgressTracker progress = new ProgressTracker(settings.progress(), "sinkhorn grid "
+                + shape(grid) + labelSuffix, eps -> Math.pow(eps, 1.0 / p), settings.tol() != null);
         double[] schedule = EpsilonSchedule.geomloss(p, grid.diagonal(), settings.blurOn(grid),
                 settings.scaling());
         DensityPyramid pyramid = new DensityPyramid(grid, settings.multiscale());
-        double[][] logA = logWeights(pyramid.coarsen(a));
-        double[][] logB = logWeights(pyramid.coarsen(b));
-
-        int level = pyramid.levelFor(schedule[0], p);
-        SymmetricSinkhorn loop = new SymmetricSinkhorn(operators(pyramid.grid(level),
-                pyramid.grid(level)), logA[level], logB[level], rho);
-        loop.initialize(schedule[0]);
-        for (int t = 0; t < schedule.length; t++) {
-            int wanted = pyramid.levelFor(schedule[t], p);
-            if (wanted < level) {
-                jump(loop, pyramid, logA, logB, level, wanted, schedule[t - 1]);
-                level = wanted;
-            }
-            loop.step(schedule[t]);
-        }
-        double eps = schedule[schedule.length - 1];
-        if (level > 0) {
-            jump(loop, pyramid, logA, logB, level, 0, eps);
-        }
-        return result(loop.extrapolate(eps), a, b, rho);
-    }
-
-    /**
-     * Moves the loop from level {@code from} to the finer level {@code to}: each potential becomes
-     * {@code lambda softmin_eps} of the coarse log-vector evaluated at the fine cells.
-     */
-    private void jump(SymmetricSinkhorn loop, DensityPyramid pyramid, double[][] logA,
-                      double[][] logB, int from, int to, double eps) {
-        RegularGrid fine = pyramid.grid(to);
-        loop.switchScale(operators(fine, pyramid.grid(from)), logA[from], logB[from], loop.fBA(),
-                loop.gAB(), loop.fAA(), loop.gBB());
-        FinalStep moved = loop.extrapolate(eps);
-        loop.switchScale(operators(fine, fine), logA[to], logB[to], moved.fBA().potential(),
-                moved.gAB().potential(), moved.debiased() ? moved.fAA().potential() : null,
-                moved.debiased() ? moved.gBB().potential() : null);
-    }
-
-    /** The four directions share one operator: a and b live on the same grid. */
-    private SymmetricSinkhorn.Operators operators(RegularGrid target, RegularGrid source) {
-        GridSoftmin softmin = new GridSoftmin(target, source, settings.p());
-        return settings.debias()
-                ? new SymmetricSinkhorn.Operators(softmin, softmin, softmin, softmin)
-                : new SymmetricSinkhorn.Operators(softmin, softmin, null, null);
-    }
-
-    private static double[][] logWeights(double[][] levels) {
-        double[][] logs = new double[levels.length][];
-        for (int level = 0; level < levels.length; level++) {
-            logs[level] = LogWeights.of(levels[level]);
-        }
-        return logs;
+        GridScalePlan plan = new GridScalePlan(pyramid, pyramid.coarsen(a), pyramid.coarsen(b),
+                schedule, p, settings.debias());
+        AnnealingDriver.Result run = AnnealingDriver.run(plan, new AnnealingDriver.Settings(
+                schedule, rho, AnnealingDriver.Start.SOFTMIN_OF_ZERO, settings.refinement(),
+                Level.DEBUG), progress);
+        GridLossResult result = result(run.finalStep(), a, b, rho, run);
+        progress.finish(run.refinement() == null ? 0 : run.refinement().iterations());
+        return result;
     }
 
     /** The value of GeomLoss's {@code sinkhorn_cost} and the true derivatives of that value. */
-    private static GridLossResult result(FinalStep last, double[] a, double[] b, double rho) {
+    private static GridLossResult result(FinalStep last, double[] a, double[] b, double rho,
+                                         AnnealingDriver.Result run) {
         double[] fba = last.fBA().potential();
         double[] gab = last.gAB().potential();
         double[] faa = last.debiased() ? last.fAA().potential() : null;
         double[] gbb = last.debiased() ? last.gBB().potential() : null;
         double eps = last.eps();
-        double[] gradA = new double[a.length];
-        double[] gradB = new double[b.length];
-        double value;
-        if (Double.isInfinite(rho)) {
-            value = balanced(a, fba, faa, gradA) + balanced(b, gab, gbb, gradB);
-        } else {
-            double kappa = rho + eps / 2;
-            double slope = rho + eps;
-            value = kappa * (unbalanced(a, fba, faa, rho, slope, gradA)
-                    + unbalanced(b, gab, gbb, rho, slope, gradB));
-            if (!last.debiased()) {
-                for (int i = 0; i < gradA.length; i++) {
-                    gradA[i] -= eps / 2;
-                    gradB[i] -= eps / 2;
-                }
-            }
-        }
-        return new GridLossResult(value, gradA, gradB, potential(fba, faa), potential(gab, gbb));
+        double value = SinkhornObjective.value(a, fba, faa, b, gab, gbb, eps, rho,
+                SinkhornObjective.UnbalancedCost.SINKHORN_COST);
+        return new GridLossResult(value, SinkhornObjective.weightGradient(fba, faa, eps, rho),
+                SinkhornObjective.weightGradient(gab, gbb, eps, rho),
+                SinkhornObjective.potential(fba, faa), SinkhornObjective.potential(gab, gbb),
+                run.refinement());
     }
 
-    /** GeomLoss's {@code potentials=True} output: {@code f - self}, or {@code f} without debiasing. */
-    private static double[] potential(double[] f, double[] self) {
-        double[] out = f.clone();
-        if (self != null) {
-            for (int i = 0; i < out.length; i++) {
-                out[i] -= self[i];
-            }
+    /** {@code 64x64} or {@code 16x32x32}. */
+    private static String shape(RegularGrid grid) {
+        StringBuilder text = new StringBuilder();
+        for (int size : grid.shape()) {
+            text.append(text.isEmpty() ? "" : "x").append(size);
         }
-        return out;
-    }
-
-    /** {@code <w, f - self>} and the gradient {@code f - self} ({@code self} may be null). */
-    private static double balanced(double[] w, double[] f, double[] self, double[] gradient) {
-        double sum = 0.0;
-        for (int i = 0; i < w.length; i++) {
-            gradient[i] = self == null ? f[i] : f[i] - self[i];
-            sum += w[i] * gradient[i];
-        }
-        return sum;
-    }
-
-    /**
-     * {@code <w, E(self) - E(f)>} with {@code E(f) = exp(-f/rho)} and {@code E(self) = 1} when not
-     * debiasing; the gradient entries get {@code (rho + eps) (E(self) - E(f))}. By the envelope
-     * theorem on the dual, {@code dOT(a,b)/da_i = (rho + eps)(1 - E(f_i)) - eps + eps m_b}; in the
-     * debiased value the mass terms cancel, in the raw value {@code -eps/2} remains.
-     */
-    private static double unbalanced(double[] w, double[] f, double[] self, double rho,
-                                     double slope, double[] gradient) {
-        double sum = 0.0;
-        for (int i = 0; i < w.length; i++) {
-            double term = (self == null ? 1.0 : Math.exp(-self[i] / rho)) - Math.exp(-f[i] / rho);
-            gradient[i] = slope * term;
-            sum += w[i] * term;
-        }
-        return sum;
+        return text.toString();
     }
 }

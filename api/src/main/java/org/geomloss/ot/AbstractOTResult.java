@@ -2,6 +2,7 @@ package org.geomloss.ot;
 
 import org.geomloss.kernels.BlockSparsity;
 import org.geomloss.kernels.ComputePool;
+import org.geomloss.sinkhorn.SinkhornObjective;
 
 /**
  * What every ot result computes from its weights, final potentials and costs: GeomLoss's
@@ -51,7 +52,8 @@ abstract sealed class AbstractOTResult permits OTResultMatrix, OTResultSample {
 
     /**
      * GeomLoss's {@code value}, the full regularised cost, from potentials and weights only
-     * ({@code m_a}, {@code m_b} the total masses):
+     * ({@code m_a}, {@code m_b} the total masses; {@link SinkhornObjective} with
+     * {@link SinkhornObjective.UnbalancedCost#PRIMAL}):
      * <ul>
      *   <li>balanced: {@code <a, f> + <b, g>}, which at convergence is
      *       {@code <pi, C> + eps KL(pi | a x b)} (the entropic term is included);</li>
@@ -69,25 +71,8 @@ abstract sealed class AbstractOTResult permits OTResultMatrix, OTResultSample {
     }
 
     private double computeValue() {
-        boolean debiased = fAA != null;
-        if (Double.isInfinite(rho)) {
-            double total = 0;
-            for (int i = 0; i < a.length; i++) {
-                total += a[i] * (debiased ? f[i] - fAA[i] : f[i]);
-            }
-            double totalB = 0;
-            for (int j = 0; j < b.length; j++) {
-                totalB += b[j] * (debiased ? g[j] - gBB[j] : g[j]);
-            }
-            return total + totalB;
-        }
-        if (debiased) {
-            return (rho + eps / 2) * (dampedDifference(a, fAA, f) + dampedDifference(b, gBB, g));
-        }
-        double ma = Validation.sum(a);
-        double mb = Validation.sum(b);
-        return rho * (ma + mb) + eps * ma * mb
-                - (rho + eps / 2) * (damped(a, f) + damped(b, g));
+        return SinkhornObjective.value(a, f, fAA, b, g, gBB, eps, rho,
+                SinkhornObjective.UnbalancedCost.PRIMAL);
     }
 
     /** GeomLoss's {@code potential_a}: the dual potential {@code f} on the N source points. */
@@ -225,22 +210,6 @@ abstract sealed class AbstractOTResult permits OTResultMatrix, OTResultSample {
     /** The soft-min strategy and precision that ran, e.g. {@code "tensorized float64"}. */
     public String backendUsed() {
         return backend;
-    }
-
-    private double damped(double[] weights, double[] potential) {
-        double total = 0;
-        for (int i = 0; i < weights.length; i++) {
-            total += weights[i] * Math.exp(-potential[i] / rho);
-        }
-        return total;
-    }
-
-    private double dampedDifference(double[] weights, double[] self, double[] potential) {
-        double total = 0;
-        for (int i = 0; i < weights.length; i++) {
-            total += weights[i] * (Math.exp(-self[i] / rho) - Math.exp(-potential[i] / rho));
-        }
-        return total;
     }
 
     /** {@code P_ij}, evaluated the same way everywhere. */

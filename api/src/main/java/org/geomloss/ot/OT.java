@@ -33,6 +33,10 @@ import org.geomloss.sinkhorn.SymmetricSinkhorn;
  * elementwise offset {@code (1 - a_i / 2)} is kept, so that its numbers are reproduced exactly. Both
  * are damped by {@code 1 / (1 + eps_0 / rho)}.
  *
+ * <p>Every solver runs the library's one annealing driver ({@link
+ * org.geomloss.sinkhorn.AnnealingDriver}); {@code solveSample} on point clouds of dimension 1 to 3
+ * can run it on the multiscale plans ({@link SampleOptions#multiscale}) instead of the points alone.
+ *
  * <p>Iterations and tolerance: see {@link SinkhornOptions}. In short, {@code maxIter} alone gives
  * upstream's exact sequence; {@code tol} adds iterations at the final temperature until the marginal
  * error is within it.
@@ -146,8 +150,8 @@ public final class OT {
      */
     public static OTResultSample solveSample(double[][] xa, double[][] xb, SampleOptions options) {
         requireOptions(options);
-        return solveSample(xa, xb, options,
-                options.precision != null ? options.precision : Precision.FLOAT64);
+        return solveSample(xa, xb, options, options.precision != null ? options.precision
+                : options.multiscale != null ? Precision.FLOAT32 : Precision.FLOAT64);
     }
 
     /**
@@ -231,6 +235,19 @@ public final class OT {
         double rhoValue = rho == null ? Double.POSITIVE_INFINITY : rho;
         double[] schedule = EpsilonSchedule.geomspace(squaredDiameter, reg,
                 iterationCount(options));
+        Double tol = tolerance(options, a, b);
+        ProgressTracker progress = tracker(options, "ot.solve_sample " + n + "x" + m, tol);
+        PointArray px = kernelPoints(x, n, d, precision, y);
+        PointArray py = kernelPoints(y, m, d, precision, x);
+        CostSource.SquaredDistances costs = new CostSource.SquaredDistances(px.doubleCoordinates(),
+                py.doubleCoordinates(), d);
+        if (options.multiscale != null) {
+            PointKernels kernels = MultiscaleSample.kernels(options, precision);
+            SinkhornRun.Outcome outcome = MultiscaleSample.run(px, py, kernels, a, b, reg,
+                    rhoValue, schedule, options, tol, progress);
+            return new OTResultSample(a, b, costs, outcome, reg, rhoValue,
+                    MultiscaleSample.description(options, kernels), precision);
+        }
         double lambda = SymmetricSinkhorn.damping(schedule[0], rhoValue);
         double[] wa = exponentials(a);
         double[] wb = exponentials(b);
@@ -240,20 +257,15 @@ public final class OT {
             options.debias ? quirkyStart(meanSquaredDistances(x, x, wa, d), wa, lambda) : null,
             options.debias ? quirkyStart(meanSquaredDistances(y, y, wb, d), wb, lambda) : null};
         PointKernels kernels = options.device.kernels(precision);
-        PointArray px = kernelPoints(x, n, d, precision, y);
-        PointArray py = kernelPoints(y, m, d, precision, x);
         SymmetricSinkhorn.Operators operators = operators(kernels, px, py, options.debias);
         PointKernels finalKernels = finalKernels(options.device, precision);
         SymmetricSinkhorn.Operators finalOperators = finalKernels == kernels ? operators
                 : operators(finalKernels, px, py, options.debias);
         String backend = "online " + precision.label() + " (" + kernels.name() + " kernels) on "
                 + options.device.description();
-        Double tol = tolerance(options, a, b);
         SinkhornRun.Outcome outcome = SinkhornRun.run(operators, finalOperators, a, b, rhoValue,
-                schedule, start, tol, options.maxExtraIter,
-                tracker(options, "ot.solve_sample " + n + "x" + m, tol));
-        return new OTResultSample(a, b, new CostSource.SquaredDistances(px.doubleCoordinates(),
-                py.doubleCoordinates(), d), outcome, reg, rhoValue, backend, precision);
+                schedule, start, tol, options.maxExtraIter, progress);
+        return new OTResultSample(a, b, costs, outcome, reg, rhoValue, backend, precision);
     }
 
     /**
@@ -530,5 +542,4 @@ public final class OT {
         return new HalvedCostSoftmin(PointSoftmin.dense(kernels, GroundCost.HALF_SQUARED_EUCLIDEAN,
                 targets, sources));
     }
-
 }

@@ -2,6 +2,7 @@ package org.geomloss.ot;
 
 import java.util.Objects;
 import org.geomloss.kernels.Precision;
+import org.geomloss.multiscale.MultiscalePlan;
 
 /**
  * Options of {@link OT#solveSample}: GeomLoss's {@code ot.solve_sample} arguments. The cost is
@@ -25,6 +26,7 @@ public final class SampleOptions extends SinkhornOptions<SampleOptions> {
     Double blur;
     Double reach;
     boolean debias;
+    MultiscalePlan multiscale;
     String cost = "sqeuclidean";
     double[] a;
     double[] b;
@@ -39,6 +41,7 @@ public final class SampleOptions extends SinkhornOptions<SampleOptions> {
         blur = other.blur;
         reach = other.reach;
         debias = other.debias;
+        multiscale = other.multiscale;
         cost = other.cost;
         a = other.a;
         b = other.b;
@@ -85,6 +88,23 @@ public final class SampleOptions extends SinkhornOptions<SampleOptions> {
     public SampleOptions debias(boolean debias) {
         SampleOptions copy = copy();
         copy.debias = debias;
+        return copy;
+    }
+
+    /**
+     * Runs on the multiscale backend with this plan ({@link MultiscalePlan#PYRAMID}: nested grids,
+     * each temperature on cells about its own size; {@link MultiscalePlan#TWO_SCALE}: GeomLoss's
+     * single jump from voxel centroids to the points), for clouds in dimension 1 to 3; {@code null}
+     * (default) solves on the points with online soft-mins. The multiscale backend runs the float32
+     * point kernels with kernel truncation ({@code truncate = 5}, each row's skipped mass below
+     * 1e-6), starts from GeomLoss's soft-min of zero potentials on the coarsest representation
+     * rather than upstream's point-wise start, and returns the potentials of the final full step
+     * (after the refinement when {@code tol} is set): its numbers differ from the online solver's
+     * along the schedule and agree at convergence within float32 tolerances.
+     */
+    public SampleOptions multiscale(MultiscalePlan plan) {
+        SampleOptions copy = copy();
+        copy.multiscale = plan;
         return copy;
     }
 

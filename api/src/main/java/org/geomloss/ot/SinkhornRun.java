@@ -1,13 +1,17 @@
 package org.geomloss.ot;
 
+import org.geomloss.sinkhorn.AnnealingDriver;
 import org.geomloss.sinkhorn.FinalStep;
-import org.geomloss.sinkhorn.LogWeights;
+import org.geomloss.sinkhorn.FinishingPlan;
 import org.geomloss.sinkhorn.ProgressTracker;
 import org.geomloss.sinkhorn.Refinement;
+import org.geomloss.sinkhorn.ScalePlan;
+import org.geomloss.sinkhorn.SingleScale;
 import org.geomloss.sinkhorn.SymmetricSinkhorn;
+import org.slf4j.event.Level;
 
 /**
- * Runs GeomLoss's ot loop on one problem with the shared {@link SymmetricSinkhorn}: a custom
+ * Runs GeomLoss's ot loop on one problem with the shared {@link AnnealingDriver}: a custom
  * initialisation, one averaged step per temperature of the schedule and upstream's final full
  * step; with a tolerance, that result is then refined at the final temperature until its marginal
  * error is within it ({@link SymmetricSinkhorn#refine}, see {@link SinkhornOptions}).
@@ -42,37 +46,34 @@ final class SinkhornRun {
     /**
      * As {@link #run(SymmetricSinkhorn.Operators, double[], double[], double, double[], double[][],
      * Double, int, ProgressTracker)}, the schedule on {@code operators} and what follows it (the
-     * final extrapolation, or the refinement to {@code tol}) on {@code finalOperators}: float32
-     * kernels anneal, and float64 kernels on the same coordinates give the potentials, so that they
-     * and the plan, which is computed in float64, use the same costs.
+     * final extrapolation, or the refinement to {@code tol}) on {@code finalOperators}
+     * ({@link FinishingPlan}): float32 kernels anneal, and float64 kernels on the same coordinates
+     * give the potentials, so that they and the plan, which is computed in float64, use the same
+     * costs.
      */
     static Outcome run(SymmetricSinkhorn.Operators operators,
                        SymmetricSinkhorn.Operators finalOperators, double[] a, double[] b,
                        double rho, double[] schedule, double[][] start, Double tol,
                        int maxExtra, ProgressTracker progress) {
-        double[] logA = LogWeights.of(a);
-        double[] logB = LogWeights.of(b);
-        SymmetricSinkhorn loop = new SymmetricSinkhorn(operators, logA, logB, rho);
-        loop.setPotentials(start[0], start[1], start[2], start[3]);
-        for (int t = 0; t < schedule.length; t++) {
-            loop.step(schedule[t]);
-            progress.onIteration(t, schedule.length, schedule[t]);
-        }
-        if (finalOperators != operators) {
-            loop.switchScale(finalOperators, logA, logB, loop.fBA(), loop.gAB(), loop.fAA(),
-                    loop.gBB());
-        }
-        double eps = schedule[schedule.length - 1];
+        Refinement refinement = tol == null ? null : new Refinement(tol, maxExtra);
+        AnnealingDriver.Settings settings = new AnnealingDriver.Settings(schedule, rho,
+                AnnealingDriver.Start.potentials(start[0], start[1], start[2], start[3]),
+                refinement, Level.DEBUG);
+        SingleScale annealing = SingleScale.of(operators, a, b);
+        ScalePlan plan = finalOperators == operators ? annealing
+                : new FinishingPlan(annealing, SingleScale.of(finalOperators, a, b));
+        AnnealingDriver.Result run = AnnealingDriver.run(plan, settings, progress);
         if (tol == null) {
-            FinalStep last = loop.extrapolate(eps);
+            FinalStep last = run.finalStep();
             progress.finish(0);
             return new Outcome(last.fBA().potential(), last.gAB().potential(),
                     last.debiased() ? last.fAA().potential() : null,
                     last.debiased() ? last.gBB().potential() : null, schedule.length,
                     Convergence.FIXED_SCHEDULE, null);
         }
-        Refinement.Outcome refined = loop.refine(eps, a, b, new Refinement(tol, maxExtra));
+        Refinement.Outcome refined = run.refinement();
         progress.finish(refined.iterations());
+        SymmetricSinkhorn loop = run.loop();
         return new Outcome(loop.fBA(), loop.gAB(), loop.fAA(), loop.gBB(),
                 schedule.length + refined.iterations(),
                 refined.converged() ? Convergence.CONVERGED : Convergence.NOT_CONVERGED, tol);

@@ -2,10 +2,11 @@ package org.geomloss.images;
 
 import org.geomloss.kernels.GroundCost;
 import org.geomloss.kernels.PointArray;
+import org.geomloss.sinkhorn.SingleScale;
+import org.geomloss.sinkhorn.AnnealingDriver;
 import org.geomloss.sinkhorn.DenseSoftmin;
 import org.geomloss.sinkhorn.EpsilonSchedule;
 import org.geomloss.sinkhorn.FinalStep;
-import org.geomloss.sinkhorn.LogWeights;
 import org.geomloss.sinkhorn.SinkhornProgress;
 import org.geomloss.sinkhorn.SoftminOperator;
 import org.geomloss.sinkhorn.SymmetricSinkhorn;
@@ -62,11 +63,12 @@ final class GridReference {
         java.util.Arrays.fill(schedule, annealing.length, schedule.length,
                 annealing[annealing.length - 1]);
         double rho = reach == null ? Double.POSITIVE_INFINITY : Math.pow(reach, p);
-        SymmetricSinkhorn loop = new SymmetricSinkhorn(debias
+        SingleScale plan = SingleScale.of(debias
                 ? new SymmetricSinkhorn.Operators(op, op, op, op)
-                : new SymmetricSinkhorn.Operators(op, op, null, null),
-                LogWeights.of(a), LogWeights.of(b), rho);
-        FinalStep last = loop.solve(schedule, SinkhornProgress.NONE);
+                : new SymmetricSinkhorn.Operators(op, op, null, null), a, b);
+        FinalStep last = AnnealingDriver.run(plan,
+                AnnealingDriver.Settings.fixedSchedule(schedule, rho), SinkhornProgress.NONE)
+                .finalStep();
         double eps = last.eps();
         double[] fba = last.fBA().potential();
         double[] gab = last.gAB().potential();

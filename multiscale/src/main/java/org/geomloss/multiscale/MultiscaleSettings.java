@@ -1,5 +1,6 @@
 package org.geomloss.multiscale;
 
+import org.geomloss.sinkhorn.EpsilonSchedule;
 import org.geomloss.sinkhorn.Refinement;
 
 /**
@@ -37,6 +38,11 @@ public record MultiscaleSettings(MultiscalePlan plan, int p, double blur, double
         if (truncate != null && !(truncate >= 0)) {
             throw new IllegalArgumentException("truncate must be >= 0 or null, got " + truncate);
         }
+    }
+
+    /** GeomLoss's temperatures from {@code diameter^p} down to {@code blur^p} ({@link EpsilonSchedule#geomloss}). */
+    public double[] schedule() {
+        return EpsilonSchedule.geomloss(p, diameter, blur, scaling);
     }
 
     /** The marginal penalty {@code reach^p}, or {@code +infinity} when balanced. */

@@ -3,22 +3,17 @@ package org.geomloss.multiscale;
 import org.geomloss.kernels.GroundCost;
 import org.geomloss.kernels.PointArray;
 import org.geomloss.kernels.PointKernels;
-import org.geomloss.sinkhorn.EpsilonSchedule;
-import org.geomloss.sinkhorn.FinalStep;
-import org.geomloss.sinkhorn.LogWeights;
-import org.geomloss.sinkhorn.PointSoftmin;
-import org.geomloss.sinkhorn.Refinement;
+import org.geomloss.sinkhorn.AnnealingDriver;
 import org.geomloss.sinkhorn.SinkhornProgress;
-import org.geomloss.sinkhorn.SoftminOperator;
 import org.geomloss.sinkhorn.SymmetricSinkhorn;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
 /**
- * The multiscale Sinkhorn loops: {@link #solve(PointKernels, GroundCost, PointArray, double[],
- * PointArray, double[], MultiscaleSettings, SinkhornProgress)} runs the plan of its settings, the
- * point pyramid ({@code PyramidSinkhorn}) or the two-scale jump described here.
+ * The multiscale Sinkhorn solver: {@link #solve(PointKernels, GroundCost, PointArray, double[],
+ * PointArray, double[], MultiscaleSettings, SinkhornProgress)} runs the library's one annealing
+ * driver ({@link org.geomloss.sinkhorn.AnnealingDriver}) on the scale plan of its settings, the
+ * point pyramid ({@code PyramidSinkhorn}) or the two-scale jump described here
+ * ({@code TwoScalePlan}).
  *
  * <p>GeomLoss's multiscale Sinkhorn ({@code sinkhorn_multiscale}, {@code backend="multiscale"}): the
  * symmetric epsilon-scaling loop of {@link SymmetricSinkhorn} run first on grid clusters, then on the
@@ -57,19 +52,17 @@ import org.slf4j.event.Level;
  * means {@code rho + eps_star/2} (a shadowed variable); this class does not compute values, and
  * callers should use {@code eps_star = blur^p}.
  *
- * <p>Logs the clustering, the schedule, the jump and the kept fractions through SLF4J, at INFO when
- * {@code verbose} and DEBUG otherwise. Stateless and thread-safe; one call uses the kernels' threads.
+ * <p>Logs the clustering, the schedule, the jump and, for each representation, the kept fractions
+ * through SLF4J, at INFO when {@code verbose} and DEBUG otherwise. Stateless and thread-safe; one call uses the kernels' threads.
  */
 public final class MultiscaleSinkhorn {
-
-    private static final Logger LOG = LoggerFactory.getLogger(MultiscaleSinkhorn.class);
 
     private MultiscaleSinkhorn() {
     }
 
     /**
      * Runs the multiscale symmetric Sinkhorn loop between {@code (a, x)} and {@code (b, y)} on the
-     * plan of {@code settings}: {@link PyramidSinkhorn} or GeomLoss's two-scale jump (below).
+     * plan of {@code settings} and GeomLoss's schedule ({@link MultiscaleSettings#schedule()}).
      *
      * @throws IllegalArgumentException for D &gt; 3, mismatched dimensions or weights, or a cost that
      *                                  is not GeomLoss's for {@code p}
@@ -77,14 +70,38 @@ public final class MultiscaleSinkhorn {
     public static MultiscaleResult solve(PointKernels kernels, GroundCost cost, PointArray x,
                                          double[] a, PointArray y, double[] b,
                                          MultiscaleSettings settings, SinkhornProgress progress) {
-        if (settings.plan() == MultiscalePlan.TWO_SCALE) {
-            return solve(kernels, cost, x, a, y, b, settings.p(), settings.blur(),
-                    settings.reach(), settings.diameter(), settings.scaling(),
-                    settings.truncate(), settings.clusterScale(), settings.refinement(),
-                    settings.debias(), settings.verbose(), progress);
-        }
+        return solve(kernels, cost, x, a, y, b, settings, settings.schedule(), progress);
+    }
+
+    /**
+     * Runs the loop on the temperatures of {@code schedule} (in the units of {@code cost}, the
+     * last one the final temperature) instead of GeomLoss's schedule; {@code settings.blur()} and
+     * {@code settings.scaling()} then serve the logs only. The loop starts from GeomLoss's
+     * soft-min of zero potentials at {@code schedule[0]} on the coarsest representation.
+     *
+     * @throws IllegalArgumentException as {@link #solve(PointKernels, GroundCost, PointArray,
+     *                                  double[], PointArray, double[], MultiscaleSettings,
+     *                                  SinkhornProgress)}, and for an empty schedule
+     */
+    public static MultiscaleResult solve(PointKernels kernels, GroundCost cost, PointArray x,
+                                         double[] a, PointArray y, double[] b,
+                                         MultiscaleSettings settings, double[] schedule,
+                                         SinkhornProgress progress) {
         requireCompatible(cost, x, y, settings.p());
-        return PyramidSinkhorn.solve(kernels, cost, x, a, y, b, settings, progress);
+        MultiscaleScalePlan plan = settings.plan() == MultiscalePlan.TWO_SCALE
+                ? new TwoScalePlan(kernels, cost, x, a, y, b, settings, schedule)
+                : PyramidSinkhorn.plan(kernels, cost, x, a, y, b, settings, schedule,
+                        PyramidSinkhorn.DENSE_PAIRS);
+        return run(plan, settings, schedule, progress);
+    }
+
+    /** Runs the annealing driver on {@code plan} and reads the result back. */
+    static MultiscaleResult run(MultiscaleScalePlan plan, MultiscaleSettings settings,
+                                double[] schedule, SinkhornProgress progress) {
+        AnnealingDriver.Result run = AnnealingDriver.run(plan, new AnnealingDriver.Settings(
+                schedule, settings.rho(), AnnealingDriver.Start.SOFTMIN_OF_ZERO,
+                settings.refinement(), settings.verbose() ? Level.INFO : Level.DEBUG), progress);
+        return plan.result(run);
     }
 
     /** Refuses clouds of different or unsupported dimensions and a cost that is not GeomLoss's. */
@@ -100,113 +117,6 @@ public final class MultiscaleSinkhorn {
     }
 
     /**
-     * Runs the multiscale symmetric Sinkhorn loop between {@code (a, x)} and {@code (b, y)}.
-     *
-     * @param kernels      the device kernels
-     * @param cost         {@link GroundCost#forExponent(int) GroundCost.forExponent(p)}
-     * @param x            the source points, D &lt;= 3
-     * @param a            their weights (alpha)
-     * @param y            the target points
-     * @param b            their weights (beta)
-     * @param p            1 or 2
-     * @param blur         the target temperature is {@code blur^p}
-     * @param reach        {@code rho = reach^p}; {@link Double#POSITIVE_INFINITY} for balanced OT
-     * @param diameter     the diameter used by the schedule (already resolved; 0 counts as blur)
-     * @param scaling      the epsilon-scaling ratio, in (0, 1)
-     * @param truncate     the truncation threshold in units of eps, or null to keep every pair
-     * @param clusterScale the voxel size, or null for the default
-     * @param refinement   iterations at {@code blur^p} on the points until the marginal error meets a
-     *                     tolerance ({@link SymmetricSinkhorn#refine}), or null for GeomLoss's fixed
-     *                     schedule
-     * @param debias       whether to solve the self problems OT(a, a) and OT(b, b)
-     * @param verbose      log at INFO rather than DEBUG
-     * @param progress     called after each iteration
-     * @throws IllegalArgumentException for D &gt; 3, mismatched dimensions or weights, a cost that is
-     *                                  not GeomLoss's for {@code p}, or a bad parameter value
-     */
-    public static MultiscaleResult solve(PointKernels kernels, GroundCost cost, PointArray x,
-                                         double[] a, PointArray y, double[] b, int p, double blur,
-                                         double reach, double diameter, double scaling,
-                                         Double truncate, Double clusterScale,
-                                         Refinement refinement, boolean debias,
-                                         boolean verbose, SinkhornProgress progress) {
-        requireCompatible(cost, x, y, p);
-        if (!(reach > 0)) {
-            throw new IllegalArgumentException("reach must be > 0 (or +infinity), got " + reach);
-        }
-        if (truncate != null && !(truncate >= 0)) {
-            throw new IllegalArgumentException("truncate must be >= 0 or null, got " + truncate);
-        }
-        double[] schedule = EpsilonSchedule.geomloss(p, diameter, blur, scaling);
-        double scale = clusterScale != null ? clusterScale
-                : GridClustering.refinedScale(x.count() >= y.count() ? x : y,
-                        diameter > 0 ? diameter : blur);
-        Clustering cx = GridClustering.cluster(x, a, scale);
-        Clustering cy = GridClustering.cluster(y, b, scale);
-        Level level = verbose ? Level.INFO : Level.DEBUG;
-        LOG.atLevel(level).log("{}x{} clusters, computed at scale = {}", cx.clusterCount(),
-                cy.clusterCount(), String.format("%.3f", scale));
-        LOG.atLevel(level).log("Successive scales :  {}", EpsilonSchedule.describe(schedule, p));
-        int jump = jumpIndex(schedule, scale, p);
-        int last = schedule.length - 1;
-        if (jump == last) {
-            LOG.atLevel(level).log("Extrapolate from coarse to fine after the last iteration.");
-        } else {
-            LOG.atLevel(level).log("Jump from coarse to fine between indices {} (σ={}) and {} (σ={}).",
-                    jump, sigma(schedule[jump], p), jump + 1, sigma(schedule[jump + 1], p));
-        }
-        double rho = Double.isInfinite(reach) ? Double.POSITIVE_INFINITY : Math.pow(reach, p);
-        double[] logAc = LogWeights.of(cx.masses());
-        double[] logBc = LogWeights.of(cy.masses());
-        SymmetricSinkhorn sinkhorn = new SymmetricSinkhorn(
-                coarseOperators(kernels, cost, cx, cy, debias), logAc, logBc, rho);
-        sinkhorn.initialize(schedule[0]);
-        for (int t = 0; t <= jump; t++) {
-            sinkhorn.step(schedule[t]);
-            progress.onIteration(t, schedule.length, schedule[t]);
-        }
-        ClusterTree tx = ClusterTree.of(cx);
-        ClusterTree ty = ClusterTree.of(cy);
-        // GeomLoss's truncation margin, truncate * eps_J, for every reduction onto the points.
-        TruncationMargin margin = truncate == null ? null
-                : TruncationMargin.atJump(truncate, schedule[jump]);
-        SymmetricSinkhorn.Operators extrapolation = operators(kernels, cost, cx, tx, cy, ty,
-                margin, false, debias);
-        switchOperators(sinkhorn, extrapolation, logAc, logBc);
-        if (jump == last && refinement == null) {
-            // The final step is the C-transform of the coarse potentials onto the points.
-            FinalStep finalStep = sinkhorn.extrapolate(schedule[last]);
-            return new MultiscaleResult(finalStep, cx, cy, schedule, jump,
-                    keptPairs(level, schedule[last], p, extrapolation, 0), null);
-        }
-        FinalStep extrapolated = sinkhorn.extrapolate(schedule[jump]);
-        long extrapolationPairs = keptPairs(level, schedule[jump], p, extrapolation, 0)
-                .visitedPairs();
-        SymmetricSinkhorn.Operators fine = operators(kernels, cost, cx, tx, cy, ty, margin, true,
-                debias);
-        sinkhorn.switchScale(fine, LogWeights.of(cx.weights()), LogWeights.of(cy.weights()),
-                extrapolated.fBA().potential(), extrapolated.gAB().potential(),
-                debias ? extrapolated.fAA().potential() : null,
-                debias ? extrapolated.gBB().potential() : null);
-        for (int t = jump + 1; t <= last; t++) {
-            sinkhorn.step(schedule[t]);
-            progress.onIteration(t, schedule.length, schedule[t]);
-            keptPairs(level, schedule[t], p, fine, extrapolationPairs);
-        }
-        Refinement.Outcome refined = null;
-        if (refinement != null) {
-            refined = sinkhorn.refine(schedule[last], cx.weights(), cy.weights(), refinement);
-            LOG.atLevel(level).log("Refined at σ={} in {} iterations: marginal error {} ({}).",
-                    sigma(schedule[last], p), refined.iterations(),
-                    String.format("%.2e", refined.marginalError()),
-                    refined.converged() ? "converged" : "not converged");
-        }
-        FinalStep result = sinkhorn.extrapolate(schedule[last]);
-        return new MultiscaleResult(result, cx, cy, schedule, jump,
-                keptPairs(level, schedule[last], p, fine, extrapolationPairs), refined);
-    }
-
-    /**
      * GeomLoss's jump index: {@code J = min{t in 2..L-1 : scale^p > eps_t} - 1}, or {@code L-1} when
      * no temperature from index 2 on falls below {@code scale^p}. Always at least 1 (for L &gt;= 2).
      */
@@ -218,93 +128,5 @@ public final class MultiscaleSinkhorn {
             }
         }
         return schedule.length - 1;
-    }
-
-    private static SymmetricSinkhorn.Operators coarseOperators(PointKernels kernels, GroundCost cost,
-                                                               Clustering cx, Clustering cy,
-                                                               boolean debias) {
-        PointArray xc = cx.centroids();
-        PointArray yc = cy.centroids();
-        return new SymmetricSinkhorn.Operators(PointSoftmin.dense(kernels, cost, xc, yc),
-                PointSoftmin.dense(kernels, cost, yc, xc),
-                debias ? PointSoftmin.dense(kernels, cost, xc, xc) : null,
-                debias ? PointSoftmin.dense(kernels, cost, yc, yc) : null);
-    }
-
-    /**
-     * The soft-mins onto the points: from the points ({@code fine}), truncated with
-     * {@code margin = truncate * eps_J} unless it is null, or from the centroids (the coarse-to-fine
-     * extrapolation, over every pair).
-     */
-    private static SymmetricSinkhorn.Operators operators(PointKernels kernels, GroundCost cost,
-                                                         Clustering cx, ClusterTree tx,
-                                                         Clustering cy, ClusterTree ty,
-                                                         TruncationMargin margin, boolean fine,
-                                                         boolean debias) {
-        return new SymmetricSinkhorn.Operators(
-                operator(kernels, cost, cx, tx, cy, ty, margin, fine),
-                operator(kernels, cost, cy, ty, cx, tx, margin, fine),
-                debias ? operator(kernels, cost, cx, tx, cx, tx, margin, fine) : null,
-                debias ? operator(kernels, cost, cy, ty, cy, ty, margin, fine) : null);
-    }
-
-    private static SoftminOperator operator(PointKernels kernels, GroundCost cost,
-                                            Clustering targets, ClusterTree targetTree,
-                                            Clustering sources, ClusterTree sourceTree,
-                                            TruncationMargin margin, boolean fine) {
-        if (!fine) {
-            // The coarse potentials bound nothing at the points: extrapolate over every pair.
-            return PointSoftmin.dense(kernels, cost, targets.points(), sources.centroids());
-        }
-        if (margin == null) {
-            return PointSoftmin.dense(kernels, cost, targets.points(), sources.points());
-        }
-        return new TruncatedSoftmin(kernels, cost, targets.points(), targetTree, sources.points(),
-                sourceTree, margin, TruncatedSoftmin.SKIPPED_MASS);
-    }
-
-    /** Keeps the coarse log-weights and potentials, and swaps in other soft-min directions. */
-    private static void switchOperators(SymmetricSinkhorn sinkhorn,
-                                        SymmetricSinkhorn.Operators operators, double[] logA,
-                                        double[] logB) {
-        sinkhorn.switchScale(operators, logA, logB, sinkhorn.fBA(), sinkhorn.gAB(), sinkhorn.fAA(),
-                sinkhorn.gBB());
-    }
-
-    /**
-     * The fractions of the pairs the last reductions of {@code operators} visited, logged with the
-     * temperature (1 when nothing is truncated), and the pairs they visited in all plus
-     * {@code earlierPairs}.
-     */
-    private static MultiscaleResult.KeptPairs keptPairs(Level level, double eps, int p,
-                                                        SymmetricSinkhorn.Operators operators,
-                                                        long earlierPairs) {
-        MultiscaleResult.KeptPairs kept = new MultiscaleResult.KeptPairs(
-                fraction(operators.xy()), fraction(operators.xx()), fraction(operators.yy()),
-                earlierPairs + visited(operators.xy()) + visited(operators.yx())
-                        + visited(operators.xx()) + visited(operators.yy()));
-        LOG.atLevel(level).log("σ={}: kept {}% (xy), {}% (xx), {}% (yy) of the point pairs.",
-                sigma(eps, p), percent(kept.xy()), percent(kept.xx()), percent(kept.yy()));
-        return kept;
-    }
-
-    private static double fraction(SoftminOperator operator) {
-        if (operator == null) {
-            return Double.NaN;
-        }
-        return operator instanceof TruncatedSoftmin truncated ? truncated.kept().pointFraction()
-                : 1.0;
-    }
-
-    private static long visited(SoftminOperator operator) {
-        return operator instanceof TruncatedSoftmin truncated ? truncated.visitedPairs() : 0;
-    }
-
-    private static String percent(double fraction) {
-        return String.format("%.2f", 100 * fraction);
-    }
-
-    private static String sigma(double eps, int p) {
-        return String.format("%.3f", Math.pow(eps, 1.0 / p));
     }
 }

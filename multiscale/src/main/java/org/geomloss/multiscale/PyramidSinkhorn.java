@@ -3,12 +3,13 @@ package org.geomloss.multiscale;
 import org.geomloss.kernels.GroundCost;
 import org.geomloss.kernels.PointArray;
 import org.geomloss.kernels.PointKernels;
+import org.geomloss.sinkhorn.AnnealingDriver;
 import org.geomloss.sinkhorn.EpsilonSchedule;
 import org.geomloss.sinkhorn.FinalStep;
 import org.geomloss.sinkhorn.LogWeights;
 import org.geomloss.sinkhorn.PointSoftmin;
-import org.geomloss.sinkhorn.Refinement;
 import org.geomloss.sinkhorn.SinkhornProgress;
+import org.geomloss.sinkhorn.SinkhornScale;
 import org.geomloss.sinkhorn.SoftminOperator;
 import org.geomloss.sinkhorn.SymmetricSinkhorn;
 import org.slf4j.Logger;
@@ -16,9 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
 /**
- * The multiscale Sinkhorn loop on a point pyramid ({@link MultiscalePlan#PYRAMID}): GeomLoss's
- * symmetric epsilon-scaling loop ({@link SymmetricSinkhorn}), each temperature on the coarsest
- * representation of the two measures that resolves it.
+ * The point pyramid as a scale plan ({@link MultiscalePlan#PYRAMID}) of the one annealing driver
+ * ({@link AnnealingDriver}): GeomLoss's symmetric epsilon-scaling loop, each temperature on the
+ * coarsest representation of the two measures that resolves it.
  *
  * <ol>
  *   <li>Both clouds are sorted into nested grids over a shared root cube ({@link GridFrame},
@@ -56,10 +57,10 @@ import org.slf4j.event.Level;
  * a path that differs from the single-scale loop's by the coarse iterations.
  *
  * <p>Logs each level (atoms, iterations, kept pairs of the last soft-min onto x, time) through SLF4J,
- * at INFO when {@code verbose} and DEBUG otherwise. Stateless and thread-safe; one call uses the
- * kernels' threads.
+ * at INFO when {@code verbose} and DEBUG otherwise. A plan serves one run on one thread; the
+ * kernels use their own threads.
  */
-final class PyramidSinkhorn {
+final class PyramidSinkhorn implements MultiscaleScalePlan {
 
     private static final Logger LOG = LoggerFactory.getLogger(PyramidSinkhorn.class);
 
@@ -78,29 +79,59 @@ final class PyramidSinkhorn {
      */
     static final double ESTIMATE_RISE = 1.0;
 
-    private PyramidSinkhorn() {
-    }
+    private final MultiscaleSettings settings;
+    private final Level logLevel;
+    private final long start;
+    private final double[] schedule;
+    private final PointPyramid px;
+    private final PointPyramid py;
+    private final Scales scales;
+    /** The grid level of each temperature; {@code depth + 1} is the points. */
+    private final int[] levels;
+    private Scale current;
 
-    /** {@link #solve(PointKernels, GroundCost, PointArray, double[], PointArray, double[], MultiscaleSettings, SinkhornProgress, long)} with {@link #DENSE_PAIRS}. */
-    static MultiscaleResult solve(PointKernels kernels, GroundCost cost, PointArray x, double[] a,
-                                  PointArray y, double[] b, MultiscaleSettings settings,
-                                  SinkhornProgress progress) {
-        return solve(kernels, cost, x, a, y, b, settings, progress, DENSE_PAIRS);
+    private PyramidSinkhorn(MultiscaleSettings settings, double[] schedule, PointPyramid px,
+                            PointPyramid py, Scales scales, long start) {
+        this.settings = settings;
+        this.logLevel = settings.verbose() ? Level.INFO : Level.DEBUG;
+        this.start = start;
+        this.schedule = schedule;
+        this.px = px;
+        this.py = py;
+        this.scales = scales;
+        int last = schedule.length - 1;
+        int points = px.depth() + 1;
+        this.levels = new int[schedule.length];
+        for (int t = 0; t <= last; t++) {
+            levels[t] = t == last ? points : Math.max(t == 0 ? 0 : levels[t - 1],
+                    scales.levelFor(Math.pow(schedule[t], 1.0 / settings.p())));
+        }
     }
 
     /**
-     * Runs the loop; the arguments are checked by the caller ({@link MultiscaleSinkhorn#solve}).
+     * Runs the loop with GeomLoss's schedule; the arguments are checked by the caller
+     * ({@link MultiscaleSinkhorn#solve}).
      *
      * @param densePairs soft-mins with at most this many pairs are not truncated
      */
     static MultiscaleResult solve(PointKernels kernels, GroundCost cost, PointArray x, double[] a,
                                   PointArray y, double[] b, MultiscaleSettings settings,
                                   SinkhornProgress progress, long densePairs) {
+        double[] schedule = settings.schedule();
+        return MultiscaleSinkhorn.run(plan(kernels, cost, x, a, y, b, settings, schedule,
+                densePairs), settings, schedule, progress);
+    }
+
+    /**
+     * The pyramid of both clouds and the plan of {@code schedule} on it.
+     *
+     * @param densePairs soft-mins with at most this many pairs are not truncated
+     */
+    static PyramidSinkhorn plan(PointKernels kernels, GroundCost cost, PointArray x, double[] a,
+                                PointArray y, double[] b, MultiscaleSettings settings,
+                                double[] schedule, long densePairs) {
         long start = System.nanoTime();
         Level logLevel = settings.verbose() ? Level.INFO : Level.DEBUG;
-        int p = settings.p();
-        double[] schedule = EpsilonSchedule.geomloss(p, settings.diameter(), settings.blur(),
-                settings.scaling());
         GridFrame frame = GridFrame.of(x, y);
         boolean xLarger = x.count() >= y.count();
         PointPyramid first = PointPyramid.of(frame, xLarger ? x : y, xLarger ? a : b,
@@ -115,51 +146,64 @@ final class PyramidSinkhorn {
                 String.format("%.3g", frame.side()), String.format("%.3g",
                         frame.cellSide(px.depth())), px.cellCount(px.depth()),
                 py.cellCount(py.depth()), seconds(start));
-        LOG.atLevel(logLevel).log("Successive scales :  {}", EpsilonSchedule.describe(schedule, p));
-        int last = schedule.length - 1;
-        int points = px.depth() + 1;
-        int[] levels = new int[schedule.length];
-        for (int t = 0; t <= last; t++) {
-            levels[t] = t == last ? points : Math.max(t == 0 ? 0 : levels[t - 1],
-                    scales.levelFor(Math.pow(schedule[t], 1.0 / p)));
+        LOG.atLevel(logLevel).log("Successive scales :  {}",
+                EpsilonSchedule.describe(schedule, settings.p()));
+        return new PyramidSinkhorn(settings, schedule, px, py, scales, start);
+    }
+
+    @Override
+    public SinkhornScale scaleAt(int t) {
+        if (current == null || levels[t] != current.level()) {
+            current = scales.at(levels[t]);
         }
+        return current;
+    }
+
+    /** The points: the representation of the last temperature. */
+    @Override
+    public SinkhornScale finest() {
+        return scaleAt(schedule.length - 1);
+    }
+
+    /**
+     * Each potential becomes the C-transform at {@code eps} of the coarse potential of the other
+     * side (or of itself for the self problems); the C-transforms are released once computed.
+     */
+    @Override
+    public FinalStep transfer(SymmetricSinkhorn loop, SinkhornScale from, SinkhornScale to,
+                              double eps) {
+        Scale coarse = (Scale) from;
+        Scale fine = (Scale) to;
         double rho = settings.rho();
-        Scale current = scales.at(levels[0]);
-        SymmetricSinkhorn loop = new SymmetricSinkhorn(current.operators(), current.logA(),
-                current.logB(), rho);
-        loop.initialize(schedule[0]);
-        long levelStart = System.nanoTime();
-        int levelIterations = 0;
-        int firstOnPoints = last;
-        for (int t = 0; t <= last; t++) {
-            if (levels[t] != current.level()) {
-                logLevel(logLevel, current, levelIterations, levelStart, schedule[t - 1], p);
-                levelStart = System.nanoTime();
-                levelIterations = 0;
-                Scale finer = scales.at(levels[t]);
-                scales.release(transfer(loop, current, finer, schedule[t - 1], rho));
-                scales.release(current.operators());
-                current = finer;
-                if (levels[t] == points) {
-                    firstOnPoints = Math.min(firstOnPoints, t);
-                }
-            }
-            loop.step(schedule[t]);
-            levelIterations++;
-            progress.onIteration(t, schedule.length, schedule[t]);
+        SymmetricSinkhorn.Operators down = fine.from(coarse);
+        FinalStep.Direction fBA = null;
+        FinalStep.Direction gAB = null;
+        if (down.crossed()) {
+            fBA = cTransform(loop, down.xy(), eps, rho, coarse.logB(), loop.gAB(),
+                    fine.parentValues(loop.fBA(), coarse, true));
+            gAB = cTransform(loop, down.yx(), eps, rho, coarse.logA(), loop.fBA(),
+                    fine.parentValues(loop.gAB(), coarse, false));
         }
-        Refinement.Outcome refined = null;
-        if (settings.refinement() != null) {
-            refined = loop.refine(schedule[last], px.points().weights(), py.points().weights(),
-                    settings.refinement());
-            levelIterations += refined.iterations();
-            LOG.atLevel(logLevel).log("Refined at σ={} in {} iterations: marginal error {} ({}).",
-                    sigma(schedule[last], p), refined.iterations(),
-                    String.format("%.2e", refined.marginalError()),
-                    refined.converged() ? "converged" : "not converged");
+        FinalStep.Direction fAA = null;
+        FinalStep.Direction gBB = null;
+        if (down.debiased()) {
+            fAA = cTransform(loop, down.xx(), eps, rho, coarse.logA(), loop.fAA(),
+                    fine.parentValues(loop.fAA(), coarse, true));
+            gBB = cTransform(loop, down.yy(), eps, rho, coarse.logB(), loop.gBB(),
+                    fine.parentValues(loop.gBB(), coarse, false));
         }
-        FinalStep result = loop.extrapolate(schedule[last]);
-        logLevel(logLevel, current, levelIterations + 1, levelStart, schedule[last], p);
+        scales.release(down);
+        return new FinalStep(eps, SymmetricSinkhorn.damping(eps, rho), fBA, gAB, fAA, gBB);
+    }
+
+    @Override
+    public void left(SinkhornScale scale) {
+        scales.release(scale.operators());
+    }
+
+    @Override
+    public MultiscaleResult result(AnnealingDriver.Result run) {
+        FinalStep finalStep = run.finalStep();
         if (settings.verbose() && settings.truncate() != null) {
             double radius = settings.truncate() * settings.blur();
             LOG.atLevel(logLevel).log("Point pairs within truncate*blur = {}: {} (xy), kept at the "
@@ -171,78 +215,47 @@ final class PyramidSinkhorn {
         SymmetricSinkhorn.Operators ops = current.operators();
         MultiscaleResult.KeptPairs kept = new MultiscaleResult.KeptPairs(fraction(ops.xy()),
                 fraction(ops.xx()), fraction(ops.yy()), scales.visitedPairs(ops));
-        return new MultiscaleResult(result, px.points(), py.points(), schedule, firstOnPoints - 1,
-                kept, refined);
-    }
-
-    /**
-     * Moves the loop from {@code coarse} to {@code fine}: each potential becomes the C-transform at
-     * {@code eps} of the coarse potential of the other side (or of itself for the self problems).
-     * Returns the C-transforms used.
-     */
-    private static SymmetricSinkhorn.Operators transfer(SymmetricSinkhorn loop, Scale coarse,
-                                                       Scale fine, double eps, double rho) {
-        SymmetricSinkhorn.Operators down = fine.from(coarse);
-        double[] fBA = null;
-        double[] gAB = null;
-        if (down.crossed()) {
-            fBA = cTransform(loop, down.xy(), eps, rho, coarse.logB(), loop.gAB(),
-                    fine.parentValues(loop.fBA(), coarse, true));
-            gAB = cTransform(loop, down.yx(), eps, rho, coarse.logA(), loop.fBA(),
-                    fine.parentValues(loop.gAB(), coarse, false));
+        int points = px.depth() + 1;
+        int firstOnPoints = 0;
+        while (levels[firstOnPoints] != points) {
+            firstOnPoints++;
         }
-        double[] fAA = null;
-        double[] gBB = null;
-        if (down.debiased()) {
-            fAA = cTransform(loop, down.xx(), eps, rho, coarse.logA(), loop.fAA(),
-                    fine.parentValues(loop.fAA(), coarse, true));
-            gBB = cTransform(loop, down.yy(), eps, rho, coarse.logB(), loop.gBB(),
-                    fine.parentValues(loop.gBB(), coarse, false));
-        }
-        loop.switchScale(fine.operators(), fine.logA(), fine.logB(), fBA, gAB, fAA, gBB);
-        return down;
+        return new MultiscaleResult(finalStep, px.points(), py.points(), schedule,
+                firstOnPoints - 1, kept, run.refinement());
     }
 
     /**
      * {@code lambda softmin_eps(op, l + source/eps)} onto the fine atoms; a truncated operator
      * chooses its blocks for {@code estimate} first, then checks them against its own result.
      */
-    private static double[] cTransform(SymmetricSinkhorn loop, SoftminOperator op, double eps,
-                                       double rho, double[] logWeights, double[] source,
-                                       double[] estimate) {
+    private static FinalStep.Direction cTransform(SymmetricSinkhorn loop, SoftminOperator op,
+                                                  double eps, double rho, double[] logWeights,
+                                                  double[] source, double[] estimate) {
         if (!(op instanceof TruncatedSoftmin truncated)) {
-            return loop.extrapolate(op, eps, logWeights, source).potential();
+            return loop.extrapolate(op, eps, logWeights, source);
         }
         double lambda = SymmetricSinkhorn.damping(eps, rho);
         double[] row = estimate.clone();
         for (int i = 0; i < row.length; i++) {
             row[i] += ESTIMATE_RISE * eps;
         }
-        double[] potential = null;
+        FinalStep.Direction direction = null;
         for (int round = 0; round < EXTRAPOLATION_ROUNDS; round++) {
             boolean searched = truncated.choose(eps, row, source, Double.POSITIVE_INFINITY);
-            if (!searched && potential != null) {
-                return potential;
+            if (!searched && direction != null) {
+                return direction;
             }
             if (round == EXTRAPOLATION_ROUNDS - 1) {
                 LOG.debug("C-transform at eps={}: block choice not confirmed after {} rounds",
                         eps, EXTRAPOLATION_ROUNDS);
             }
-            potential = loop.extrapolate(op, eps, logWeights, source).potential();
-            row = potential.clone();
+            direction = loop.extrapolate(op, eps, logWeights, source);
+            row = direction.potential().clone();
             for (int i = 0; i < row.length; i++) {
                 row[i] /= lambda;
             }
         }
-        return potential;
-    }
-
-    private static void logLevel(Level logLevel, Scale scale, int iterations, long start,
-                                 double eps, int p) {
-        LOG.atLevel(logLevel).log("{}: {}x{} atoms, {} iterations (last σ={}), kept pairs {} of "
-                        + "{} (xy), {} s", scale.name(), scale.xCount(), scale.yCount(), iterations,
-                sigma(eps, p), scale.keptPairs(scale.operators().xy()),
-                (long) scale.xCount() * scale.yCount(), seconds(start));
+        return direction;
     }
 
     private static double fraction(SoftminOperator operator) {
@@ -251,10 +264,6 @@ final class PyramidSinkhorn {
         }
         return operator instanceof TruncatedSoftmin truncated ? truncated.kept().pointFraction()
                 : 1.0;
-    }
-
-    private static String sigma(double eps, int p) {
-        return String.format("%.3g", Math.pow(eps, 1.0 / p));
     }
 
     private static String seconds(long start) {
@@ -330,7 +339,7 @@ final class PyramidSinkhorn {
     }
 
     /** One representation: a grid level's atoms, or the points; its soft-mins and block trees. */
-    private static final class Scale {
+    private static final class Scale implements SinkhornScale {
         private final Scales scales;
         private final int level;
         private final boolean points;
@@ -417,16 +426,36 @@ final class PyramidSinkhorn {
             return level;
         }
 
-        SymmetricSinkhorn.Operators operators() {
+        @Override
+        public SymmetricSinkhorn.Operators operators() {
             return operators;
         }
 
-        double[] logA() {
+        @Override
+        public double[] logA() {
             return logA;
         }
 
-        double[] logB() {
+        @Override
+        public double[] logB() {
             return logB;
+        }
+
+        @Override
+        public double[] a() {
+            return points ? scales.px.points().weights() : scales.px.masses(level);
+        }
+
+        @Override
+        public double[] b() {
+            return points ? scales.py.points().weights() : scales.py.masses(level);
+        }
+
+        /** The name, the atoms and the pairs kept by the last soft-min onto x. */
+        @Override
+        public String describe() {
+            return name() + ": " + xCount() + "x" + yCount() + " atoms, kept pairs "
+                    + keptPairs(operators.xy()) + " of " + (long) xCount() * yCount() + " (xy)";
         }
 
         int xCount() {

@@ -98,10 +98,9 @@ class MultiscaleSinkhornTest {
         Clouds clouds = Clouds.random(problem);
         double diameter = SinkhornReadout.diameter(clouds.x, clouds.y);
         List<Integer> iterations = new ArrayList<>();
-        MultiscaleResult result = MultiscaleSinkhorn.solve(Kernels.scalar(),
-                GroundCost.HALF_SQUARED_EUCLIDEAN, clouds.x, clouds.a, clouds.y, clouds.b, 2,
-                problem.blur(), INF, diameter, problem.scaling(), problem.truncate(),
-                problem.clusterScale(), null, true, false, (t, total, eps) -> iterations.add(t));
+        MultiscaleResult result = MultiscaleSinkhorn.solve(Kernels.scalar(), GroundCost.HALF_SQUARED_EUCLIDEAN, clouds.x, clouds.a, clouds.y, clouds.b,
+                new MultiscaleSettings(MultiscalePlan.TWO_SCALE, 2, problem.blur(), INF, diameter, problem.scaling(), problem.truncate(), problem.clusterScale(), null, true, false),
+                (t, total, eps) -> iterations.add(t));
 
         int length = result.schedule().length;
         assertTrue(result.jumpIndex() < length - 1, "test setup: the jump happens inside the loop");
@@ -162,10 +161,9 @@ class MultiscaleSinkhornTest {
         Clouds clouds = Clouds.random(problem);
         double diameter = SinkhornReadout.diameter(clouds.x, clouds.y);
         MultiscaleResult debiased = solve(problem, clouds, diameter, 5.0);
-        MultiscaleResult raw = MultiscaleSinkhorn.solve(Kernels.scalar(),
-                GroundCost.HALF_SQUARED_EUCLIDEAN, clouds.x, clouds.a, clouds.y, clouds.b, 2,
-                problem.blur(), INF, diameter, problem.scaling(), 5.0, problem.clusterScale(), null, false,
-                false, SinkhornProgress.NONE);
+        MultiscaleResult raw = MultiscaleSinkhorn.solve(Kernels.scalar(), GroundCost.HALF_SQUARED_EUCLIDEAN, clouds.x, clouds.a, clouds.y, clouds.b,
+                new MultiscaleSettings(MultiscalePlan.TWO_SCALE, 2, problem.blur(), INF, diameter, problem.scaling(), 5.0, problem.clusterScale(), null, false, false),
+                SinkhornProgress.NONE);
 
         assertTrue(!raw.finalStep().debiased());
         assertTrue(Double.isNaN(raw.keptPairs().xx()) && Double.isNaN(raw.keptPairs().yy()));
@@ -181,9 +179,9 @@ class MultiscaleSinkhornTest {
     void identicalMeasuresGiveExactlyZero() {
         Problem problem = new Problem(2, 2, 800, 800, 0.02, 0.1, 0.5, 5.0, INF, 41);
         Clouds clouds = Clouds.random(problem);
-        MultiscaleResult result = MultiscaleSinkhorn.solve(Kernels.scalar(),
-                GroundCost.HALF_SQUARED_EUCLIDEAN, clouds.x, clouds.a, clouds.x, clouds.a, 2, 0.02,
-                INF, Math.sqrt(2), 0.5, 5.0, 0.1, null, true, false, SinkhornProgress.NONE);
+        MultiscaleResult result = MultiscaleSinkhorn.solve(Kernels.scalar(), GroundCost.HALF_SQUARED_EUCLIDEAN, clouds.x, clouds.a, clouds.x, clouds.a,
+                new MultiscaleSettings(MultiscalePlan.TWO_SCALE, 2, 0.02, INF, Math.sqrt(2), 0.5, 5.0, 0.1, null, true, false),
+                SinkhornProgress.NONE);
 
         assertTrue(result.keptPairs().xy() < 1, "test setup: " + result.keptPairs());
         SinkhornReadout.Divergence divergence = SinkhornReadout.balancedDebiased(result, 2);
@@ -212,28 +210,27 @@ class MultiscaleSinkhornTest {
     void badInputIsRefused() {
         PointArray fourD = new PointArray(new float[8], 2, 4);
         double[] w = {0.5, 0.5};
-        var e = assertThrows(IllegalArgumentException.class, () -> MultiscaleSinkhorn.solve(
-                Kernels.scalar(), GroundCost.HALF_SQUARED_EUCLIDEAN, fourD, w, fourD, w, 2, 0.05,
-                INF, 1, 0.5, 5.0, null, null, true, false, SinkhornProgress.NONE));
+        var e = assertThrows(IllegalArgumentException.class, () -> MultiscaleSinkhorn.solve(Kernels.scalar(), GroundCost.HALF_SQUARED_EUCLIDEAN, fourD, w, fourD, w,
+                new MultiscaleSettings(MultiscalePlan.TWO_SCALE, 2, 0.05, INF, 1, 0.5, 5.0, null, null, true, false),
+                SinkhornProgress.NONE));
         assertTrue(e.getMessage().contains("D=4"), e.getMessage());
         PointArray line = new PointArray(new float[] {0, 1}, 2, 1);
-        assertThrows(IllegalArgumentException.class, () -> MultiscaleSinkhorn.solve(
-                Kernels.scalar(), GroundCost.EUCLIDEAN, line, w, line, w, 2, 0.05, INF, 1, 0.5,
-                5.0, null, null, true, false, SinkhornProgress.NONE));
-        assertThrows(IllegalArgumentException.class, () -> MultiscaleSinkhorn.solve(
-                Kernels.scalar(), GroundCost.HALF_SQUARED_EUCLIDEAN, line, w, line, w, 2, 0.05, INF,
-                1, 0.5, -1.0, null, null, true, false, SinkhornProgress.NONE));
-        assertThrows(IllegalArgumentException.class, () -> MultiscaleSinkhorn.solve(
-                Kernels.scalar(), GroundCost.HALF_SQUARED_EUCLIDEAN, line, w, line, w, 2, 0.05, 0.0,
-                1, 0.5, 5.0, null, null, true, false, SinkhornProgress.NONE));
+        assertThrows(IllegalArgumentException.class, () -> MultiscaleSinkhorn.solve(Kernels.scalar(), GroundCost.EUCLIDEAN, line, w, line, w,
+                new MultiscaleSettings(MultiscalePlan.TWO_SCALE, 2, 0.05, INF, 1, 0.5, 5.0, null, null, true, false),
+                SinkhornProgress.NONE));
+        assertThrows(IllegalArgumentException.class, () -> MultiscaleSinkhorn.solve(Kernels.scalar(), GroundCost.HALF_SQUARED_EUCLIDEAN, line, w, line, w,
+                new MultiscaleSettings(MultiscalePlan.TWO_SCALE, 2, 0.05, INF, 1, 0.5, -1.0, null, null, true, false),
+                SinkhornProgress.NONE));
+        assertThrows(IllegalArgumentException.class, () -> MultiscaleSinkhorn.solve(Kernels.scalar(), GroundCost.HALF_SQUARED_EUCLIDEAN, line, w, line, w,
+                new MultiscaleSettings(MultiscalePlan.TWO_SCALE, 2, 0.05, 0.0, 1, 0.5, 5.0, null, null, true, false),
+                SinkhornProgress.NONE));
     }
 
     private static MultiscaleResult solve(Problem problem, Clouds clouds, double diameter,
                                           Double truncate) {
-        return MultiscaleSinkhorn.solve(Kernels.scalar(), GroundCost.forExponent(problem.p()),
-                clouds.x, clouds.a, clouds.y, clouds.b, problem.p(), problem.blur(),
-                problem.reach(), diameter, problem.scaling(), truncate, problem.clusterScale(), null,
-                true, false, SinkhornProgress.NONE);
+        return MultiscaleSinkhorn.solve(Kernels.scalar(), GroundCost.forExponent(problem.p()), clouds.x, clouds.a, clouds.y, clouds.b,
+                new MultiscaleSettings(MultiscalePlan.TWO_SCALE, problem.p(), problem.blur(), problem.reach(), diameter, problem.scaling(), truncate, problem.clusterScale(), null, true, false),
+                SinkhornProgress.NONE);
     }
 
     private static double rho(Problem problem) {

@@ -93,9 +93,8 @@ public final class MultiscaleSweep {
         double[] weights = uniformWeights(n);
         double diameter = SinkhornReadout.diameter(xs, ys);
         long start = System.nanoTime();
-        MultiscaleResult result = MultiscaleSinkhorn.solve(kernels,
-                GroundCost.HALF_SQUARED_EUCLIDEAN, xs, weights, ys, weights, 2, blur,
-                Double.POSITIVE_INFINITY, diameter, 0.5, 5.0, null, null, true, true,
+        MultiscaleResult result = MultiscaleSinkhorn.solve(kernels, GroundCost.HALF_SQUARED_EUCLIDEAN, xs, weights, ys, weights,
+                new MultiscaleSettings(MultiscalePlan.TWO_SCALE, 2, blur, Double.POSITIVE_INFINITY, diameter, 0.5, 5.0, null, null, true, true),
                 SinkhornProgress.NONE);
         SinkhornReadout.Divergence divergence = SinkhornReadout.balancedDebiased(result, 3);
         double seconds = (System.nanoTime() - start) * 1e-9;

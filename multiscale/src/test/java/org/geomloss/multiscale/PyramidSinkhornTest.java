@@ -10,9 +10,10 @@ import java.util.stream.Stream;
 import org.geomloss.kernels.GroundCost;
 import org.geomloss.kernels.Kernels;
 import org.geomloss.kernels.PointArray;
+import org.geomloss.sinkhorn.SingleScale;
+import org.geomloss.sinkhorn.AnnealingDriver;
 import org.geomloss.sinkhorn.EpsilonSchedule;
 import org.geomloss.sinkhorn.FinalStep;
-import org.geomloss.sinkhorn.LogWeights;
 import org.geomloss.sinkhorn.PointSoftmin;
 import org.geomloss.sinkhorn.Refinement;
 import org.geomloss.sinkhorn.SinkhornProgress;
@@ -20,6 +21,7 @@ import org.geomloss.sinkhorn.SymmetricSinkhorn;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.event.Level;
 
 /**
  * The pyramid loop, every soft-min truncated ({@code densePairs = 0}), refined to a marginal error
@@ -90,12 +92,12 @@ class PyramidSinkhornTest {
                 c.debias() ? PointSoftmin.dense(k, cost, x, x) : null,
                 c.debias() ? PointSoftmin.dense(k, cost, y, y) : null);
         double[] schedule = EpsilonSchedule.geomloss(c.p(), diameter, c.blur(), 0.5);
-        SymmetricSinkhorn loop = new SymmetricSinkhorn(operators, LogWeights.of(clouds.a()),
-                LogWeights.of(clouds.b()), rho);
-        loop.anneal(schedule, SinkhornProgress.NONE);
-        assertTrue(loop.refine(schedule[schedule.length - 1], clouds.a(), clouds.b(), REFINEMENT)
-                .converged());
-        return loop.extrapolate(schedule[schedule.length - 1]);
+        AnnealingDriver.Result run = AnnealingDriver.run(
+                SingleScale.of(operators, clouds.a(), clouds.b()),
+                new AnnealingDriver.Settings(schedule, rho, AnnealingDriver.Start.SOFTMIN_OF_ZERO,
+                        REFINEMENT, Level.DEBUG), SinkhornProgress.NONE);
+        assertTrue(run.refinement().converged());
+        return run.finalStep();
     }
 
     private static void assertClose(FinalStep.Direction expected, double[] actual, double rtol) {

@@ -4,9 +4,10 @@ import org.geomloss.kernels.GroundCost;
 import org.geomloss.kernels.Kernels;
 import org.geomloss.kernels.PointArray;
 import org.geomloss.kernels.PointKernels;
+import org.geomloss.sinkhorn.SingleScale;
+import org.geomloss.sinkhorn.AnnealingDriver;
 import org.geomloss.sinkhorn.EpsilonSchedule;
 import org.geomloss.sinkhorn.FinalStep;
-import org.geomloss.sinkhorn.LogWeights;
 import org.geomloss.sinkhorn.PointSoftmin;
 import org.geomloss.sinkhorn.SinkhornProgress;
 import org.geomloss.sinkhorn.SymmetricSinkhorn;
@@ -57,8 +58,9 @@ final class SinkhornReadout {
                 PointSoftmin.dense(k, cost, y, x), PointSoftmin.dense(k, cost, x, x),
                 PointSoftmin.dense(k, cost, y, y));
         double[] schedule = EpsilonSchedule.geomloss(p, diameter, blur, scaling);
-        return new SymmetricSinkhorn(operators, LogWeights.of(a), LogWeights.of(b), rho)
-                .solve(schedule, SinkhornProgress.NONE);
+        return AnnealingDriver.run(SingleScale.of(operators, a, b),
+                AnnealingDriver.Settings.fixedSchedule(schedule, rho), SinkhornProgress.NONE)
+                .finalStep();
     }
 
     /** Read-out of the plain loop (points already in the caller's order). */

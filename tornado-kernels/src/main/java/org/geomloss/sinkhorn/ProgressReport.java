@@ -18,7 +18,8 @@ import java.util.Optional;
  *       only (a lower bound).</li>
  *   <li>{@link Phase#REFINING}: the schedule is done ({@code step == steps}); iterations at the final
  *       temperature run until a tolerance is met, their count unknown in advance, so
- *       {@code remaining} is empty.</li>
+ *       {@code remaining} is empty. One report when the refinement starts
+ *       ({@code extraIterations = 0}), then one after each of its iterations.</li>
  *   <li>{@link Phase#FINISHED}: the last report of a run, once its result is computed;
  *       {@code remaining} is zero and {@code extraIterations} counts the refinement iterations
  *       (0 without a tolerance). Losses without a Sinkhorn loop (kernel norms) send only this
@@ -36,7 +37,7 @@ import java.util.Optional;
  * @param elapsed         time since the run started, {@code >= 0}
  * @param remaining       estimated time left, empty when unknown
  * @param openEnded       whether refinement iterations of unknown count are still to come
- * @param extraIterations refinement iterations run after the schedule (known when finished)
+ * @param extraIterations refinement iterations run after the schedule so far
  */
 public record ProgressReport(Phase phase, String label, int step, int steps, double eps,
                              double blur, Duration elapsed, Optional<Duration> remaining,

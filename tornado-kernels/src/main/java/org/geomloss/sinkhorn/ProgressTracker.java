@@ -70,6 +70,13 @@ public final class ProgressTracker implements SinkhornProgress {
         }
     }
 
+    /** Reports that {@code iteration} refinement iterations ran (the phase {@code REFINING}). */
+    @Override
+    public void onRefinement(int iteration, double marginalError) {
+        listener.onProgress(report(ProgressReport.Phase.REFINING, elapsed(), Optional.empty(),
+                iteration));
+    }
+
     /** Reports the end of the run, after {@code extraIterations} refinement iterations. */
     public void finish(int extraIterations) {
         listener.onProgress(report(ProgressReport.Phase.FINISHED, elapsed(),

@@ -19,4 +19,11 @@ public interface SinkhornProgress {
      * {@code eps}.
      */
     void onIteration(int iteration, int total, double eps);
+
+    /**
+     * Reports that refinement iteration {@code iteration} (1-based, after the schedule) left the
+     * marginal error {@code marginalError} ({@link Refinement}); the default ignores it.
+     */
+    default void onRefinement(int iteration, double marginalError) {
+    }
 }

@@ -14,11 +14,12 @@ package org.geomloss.sinkhorn;
  * safe log-weights. The symmetric averaged form makes S(a, b) = S(b, a), S(a, a) = 0 and
  * dS(a, a) = 0 hold after finitely many iterations.
  *
- * <p>Use: {@link #initialize(double)} (or {@link #setPotentials}), then {@link #step(double)} once per
- * temperature, then {@link #extrapolate(double)}; or {@link #solve(double[], SinkhornProgress)} for
- * GeomLoss's whole sequence. Multiscale drivers call {@link #switchScale} between two steps. As in
- * GeomLoss, the schedule fixes the number of iterations; {@link #refine} optionally continues at the
- * final temperature until a tolerance is met.
+ * <p>The updates of one problem; {@link AnnealingDriver} runs them along a schedule and a
+ * {@link ScalePlan}: {@link #initialize(double)} (or {@link #setPotentials}), then
+ * {@link #step(double)} once per temperature ({@link #switchScale} between two steps when the
+ * representation changes), then {@link #extrapolate(double)}. As in GeomLoss, the schedule fixes the
+ * number of iterations; {@link #refine} optionally continues at the final temperature until a
+ * tolerance is met.
  *
  * <p>Before each reduction the operator is told the potentials whose plan it reduces
  * ({@link SoftminOperator#adapt}), so that truncated operators can choose the pairs they visit.
@@ -70,24 +71,6 @@ public final class SymmetricSinkhorn {
     /** The damping {@code 1 / (1 + eps / rho)} of unbalanced OT; 1 when {@code rho} is infinite. */
     public static double damping(double eps, double rho) {
         return Double.isInfinite(rho) ? 1.0 : 1.0 / (1.0 + eps / rho);
-    }
-
-    /** GeomLoss's whole loop: initialise at {@code schedule[0]}, one step per temperature, extrapolate. */
-    public FinalStep solve(double[] schedule, SinkhornProgress progress) {
-        anneal(schedule, progress);
-        return extrapolate(schedule[schedule.length - 1]);
-    }
-
-    /**
-     * GeomLoss's annealing without the final step: initialise at {@code schedule[0]}, then one
-     * averaged step per temperature, each reported to {@code progress}.
-     */
-    public void anneal(double[] schedule, SinkhornProgress progress) {
-        initialize(schedule[0]);
-        for (int t = 0; t < schedule.length; t++) {
-            step(schedule[t]);
-            progress.onIteration(t, schedule.length, schedule[t]);
-        }
     }
 
     /** Potentials of the "eps-infinity" start: {@code lambda * softmin_eps(C, l)} (zero potentials). */
@@ -160,8 +143,10 @@ public final class SymmetricSinkhorn {
      * @param a          the raw weights of alpha (the error is in their mass units)
      * @param b          the raw weights of beta
      * @param refinement the tolerance and the iteration cap
+     * @param progress   told of each iteration ({@link SinkhornProgress#onRefinement})
      */
-    public Refinement.Outcome refine(double eps, double[] a, double[] b, Refinement refinement) {
+    public Refinement.Outcome refine(double eps, double[] a, double[] b, Refinement refinement,
+                                     SinkhornProgress progress) {
         double lambda = damping(eps, rho);
         double[] f = null;
         double[] g = null;
@@ -197,6 +182,7 @@ public final class SymmetricSinkhorn {
                 setPotentials(f, g, faa, gbb);
                 return new Refinement.Outcome(extra, error, error <= refinement.tolerance());
             }
+            progress.onRefinement(extra + 1, error);
             if (f != null) {
                 f = nextF;
                 g = update(operators.yx(), eps, g, logA, f, lambda);
@@ -210,24 +196,39 @@ public final class SymmetricSinkhorn {
 
     /** The final, non-averaged update at {@code eps}; the loop's potentials are left unchanged. */
     public FinalStep extrapolate(double eps) {
-        double lambda = damping(eps, rho);
-        FinalStep.Direction f = null;
-        FinalStep.Direction g = null;
         if (operators.crossed()) {
             operators.xy().adapt(eps, fBA, gAB);
-            f = extrapolate(operators.xy(), eps, logB, gAB);
             operators.yx().adapt(eps, gAB, fBA);
-            g = extrapolate(operators.yx(), eps, logA, fBA);
+        }
+        if (operators.debiased()) {
+            operators.xx().adapt(eps, fAA, fAA);
+            operators.yy().adapt(eps, gBB, gBB);
+        }
+        return extrapolate(eps, operators, logA, logB);
+    }
+
+    /**
+     * The final-step formula through other directions: each current potential carried by
+     * {@code through} (its sources the loop's atoms, with log-masses {@code sourceLogA},
+     * {@code sourceLogB}; its targets possibly other atoms, a finer representation), e.g.
+     * {@code F_i = lambda softmin_eps(through.xy, sourceLogB + gAB/eps)}. The directions are not
+     * adapted; the loop's potentials are left unchanged.
+     */
+    public FinalStep extrapolate(double eps, Operators through, double[] sourceLogA,
+                                 double[] sourceLogB) {
+        FinalStep.Direction f = null;
+        FinalStep.Direction g = null;
+        if (through.crossed()) {
+            f = extrapolate(through.xy(), eps, sourceLogB, gAB);
+            g = extrapolate(through.yx(), eps, sourceLogA, fBA);
         }
         FinalStep.Direction faa = null;
         FinalStep.Direction gbb = null;
-        if (operators.debiased()) {
-            operators.xx().adapt(eps, fAA, fAA);
-            faa = extrapolate(operators.xx(), eps, logA, fAA);
-            operators.yy().adapt(eps, gBB, gBB);
-            gbb = extrapolate(operators.yy(), eps, logB, gBB);
+        if (through.debiased()) {
+            faa = extrapolate(through.xx(), eps, sourceLogA, fAA);
+            gbb = extrapolate(through.yy(), eps, sourceLogB, gBB);
         }
-        return new FinalStep(eps, lambda, f, g, faa, gbb);
+        return new FinalStep(eps, damping(eps, rho), f, g, faa, gbb);
     }
 
     /** Current potential {@code f_ba} (live array). */

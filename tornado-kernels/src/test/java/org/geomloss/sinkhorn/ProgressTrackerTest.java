@@ -77,6 +77,25 @@ class ProgressTrackerTest {
     }
 
     @Test
+    void eachRefinementIterationIsReportedWithItsCount() {
+        List<ProgressReport> reports = new ArrayList<>();
+        ProgressTracker tracker = new ProgressTracker(reports::add, "refined", eps -> eps, true,
+                new FakeClock()::read);
+        tracker.onIteration(0, 1, 0.25);
+        tracker.onRefinement(1, 0.5);
+        tracker.onRefinement(2, 0.125);
+        tracker.finish(2);
+        assertEquals(List.of(Phase.ANNEALING, Phase.REFINING, Phase.REFINING, Phase.REFINING,
+                Phase.FINISHED), reports.stream().map(ProgressReport::phase).toList());
+        assertEquals(List.of(0, 0, 1, 2, 2), reports.stream()
+                .map(ProgressReport::extraIterations).toList());
+        assertEquals(Optional.empty(), reports.get(3).remaining());
+        assertTrue(reports.get(3).openEnded());
+        assertEquals(1, reports.get(3).step());
+        assertEquals(0.25, reports.get(3).eps());
+    }
+
+    @Test
     void aRunWithoutStepsSendsOnlyTheFinalReport() {
         List<ProgressReport> reports = new ArrayList<>();
         new ProgressTracker(reports::add, "energy", eps -> eps, false, new FakeClock()::read)

@@ -8,9 +8,10 @@ import org.geomloss.kernels.GroundCost;
 import org.geomloss.kernels.Kernels;
 import org.geomloss.kernels.PointArray;
 import org.geomloss.kernels.PointKernels;
+import org.geomloss.sinkhorn.SingleScale;
+import org.geomloss.sinkhorn.AnnealingDriver;
 import org.geomloss.sinkhorn.EpsilonSchedule;
 import org.geomloss.sinkhorn.FinalStep;
-import org.geomloss.sinkhorn.LogWeights;
 import org.geomloss.sinkhorn.PointSoftmin;
 import org.geomloss.sinkhorn.SymmetricSinkhorn;
 import org.junit.jupiter.api.Test;
@@ -54,8 +55,9 @@ class OpenClSinkhornTest {
         var operators = new SymmetricSinkhorn.Operators(PointSoftmin.dense(kernels, cost, x, y),
                 PointSoftmin.dense(kernels, cost, y, x), PointSoftmin.dense(kernels, cost, x, x),
                 PointSoftmin.dense(kernels, cost, y, y));
-        return new SymmetricSinkhorn(operators, LogWeights.of(a), LogWeights.of(b),
-                Double.POSITIVE_INFINITY).solve(schedule, (iteration, total, eps) -> { });
+        return AnnealingDriver.run(SingleScale.of(operators, a, b),
+                AnnealingDriver.Settings.fixedSchedule(schedule, Double.POSITIVE_INFINITY),
+                (iteration, total, eps) -> { }).finalStep();
     }
 
     private static void assertClose(double[] expected, double[] actual, double rtol, String what) {
