@@ -102,6 +102,9 @@ class SamplesLossGoldenTest {
         if (backendOverride != null) {
             builder.backend(backendOverride);
         }
+        if (denseMatricesOnTheJvm(params, backendOverride)) {
+            builder.device(Devices.jvm());
+        }
         JsonNode inputs = c.path("inputs");
         boolean batched = GoldenFiles.rank(inputs.path("x")) == 3;
         List<Measure> xs = measures(inputs.path("x"), inputs.path("a"), batched);
@@ -220,6 +223,19 @@ class SamplesLossGoldenTest {
             }
             return out;
         }
+    }
+
+    /**
+     * Tensorized Sinkhorn and Hausdorff build dense float64 matrices on the JVM and refuse another
+     * device ({@link SamplesLoss.Builder#build}): those cases run on the JVM whatever the selected
+     * device.
+     */
+    private static boolean denseMatricesOnTheJvm(JsonNode params, Backend backendOverride) {
+        String named = params.path("backend").asText("auto");
+        boolean tensorized = backendOverride != null ? backendOverride == Backend.TENSORIZED
+                : named.equalsIgnoreCase(Backend.TENSORIZED.name());
+        String loss = params.path("loss").asText("sinkhorn");
+        return tensorized && (loss.equals("sinkhorn") || loss.equals("hausdorff"));
     }
 
     private static void checkSchedule(JsonNode c, JsonNode params) {
