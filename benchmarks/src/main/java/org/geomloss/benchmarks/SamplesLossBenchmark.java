@@ -60,12 +60,21 @@ public class SamplesLossBenchmark {
             throw new IllegalStateException("benchmark self-check: value " + value);
         }
         if (n <= 2000) {
-            double reference = builder().backend(Backend.TENSORIZED).build().value(x, y);
-            if (Math.abs(value - reference) > 1e-4 * Math.abs(reference)) {
+            // The multiscale plans take another path through GeomLoss's fixed schedule (values
+            // differ by about 1%): they are checked at convergence.
+            boolean converge = Backend.fromName(backend) == Backend.MULTISCALE;
+            double checked = converge ? converged(builder().backend(Backend.MULTISCALE)) : value;
+            double reference = converge ? converged(builder().backend(Backend.TENSORIZED))
+                    : builder().backend(Backend.TENSORIZED).build().value(x, y);
+            if (Math.abs(checked - reference) > 1e-4 * Math.abs(reference)) {
                 throw new IllegalStateException("benchmark self-check: " + backend + " gives "
-                        + value + ", tensorized " + reference);
+                        + checked + ", tensorized " + reference);
             }
         }
+    }
+
+    private double converged(SamplesLoss.Builder builder) {
+        return builder.tol(1e-6).build().value(x, y);
     }
 
     private SamplesLoss.Builder builder() {
