@@ -1,6 +1,8 @@
 package org.geomloss.multiscale;
 
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import org.geomloss.kernels.BlockSparsity;
 import org.geomloss.kernels.ComputePool;
 import org.geomloss.kernels.GroundCost;
@@ -47,6 +49,11 @@ import org.geomloss.kernels.GroundCost;
  * <p>A row cluster whose every pair falls below the threshold (possible when the masses are far
  * from 1, since then no pair need reach density 1) keeps its column cluster of largest bound, so
  * that no soft-min is empty.
+ *
+ * <p>Memory: the kept blocks take two ints per column range of each row cluster. A search whose
+ * ranges would take more than a third of the heap still free (after a collection) stops with an
+ * {@link UnsupportedOperationException} naming the temperature, the sizes and what works (more
+ * heap, a larger blur, or the online backend), rather than an {@link OutOfMemoryError}.
  *
  * <p>Stateless and thread-safe; the search runs on {@link ComputePool}.
  */
@@ -142,12 +149,13 @@ public final class KernelTruncation {
         }
         int rowClusters = rows.nodeCount(0);
         int tasks = (rowClusters + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
+        RangeBudget budget = new RangeBudget(rows, columns, eps);
         int[][] taskRanges = new int[tasks][];
         int[][] taskCounts = new int[tasks][];
         long[] taskClusterPairs = new long[tasks];
         ComputePool.forEachBlock(tasks, task -> {
             Search search = new Search(cost, rows, rowMax, columns, columnMax, margin, eps,
-                    skippedMass);
+                    skippedMass, budget);
             int first = task * ROWS_PER_TASK;
             int last = Math.min(rowClusters, first + ROWS_PER_TASK);
             int[] counts = new int[last - first];
@@ -171,9 +179,10 @@ public final class KernelTruncation {
         }
         int[] ranges = new int[2 * rangeCount];
         int at = 0;
-        for (int[] part : taskRanges) {
-            System.arraycopy(part, 0, ranges, at, part.length);
-            at += part.length;
+        for (int task = 0; task < tasks; task++) {
+            System.arraycopy(taskRanges[task], 0, ranges, at, taskRanges[task].length);
+            at += taskRanges[task].length;
+            taskRanges[task] = null;
         }
         BlockSparsity blocks = new BlockSparsity(rows.clusterStarts(), rangeOffsets, ranges);
         int[] columnStarts = columns.clusterStarts();
@@ -194,6 +203,7 @@ public final class KernelTruncation {
         private final double margin;
         private final double eps;
         private final double skippedMass;
+        private final RangeBudget budget;
         private int[] stack = new int[256];
         private int[] kept = new int[64];
         /** The candidate column clusters of a group of rows, sorted. */
@@ -207,7 +217,8 @@ public final class KernelTruncation {
         private double lastSkippedMass;
 
         Search(GroundCost cost, ClusterTree rows, double[][] rowMax, ClusterTree columns,
-               double[][] columnMax, double margin, double eps, double skippedMass) {
+               double[][] columnMax, double margin, double eps, double skippedMass,
+               RangeBudget budget) {
             this.cost = cost;
             this.rows = rows;
             this.rowMax = rowMax;
@@ -216,6 +227,7 @@ public final class KernelTruncation {
             this.margin = margin;
             this.eps = eps;
             this.skippedMass = skippedMass;
+            this.budget = budget;
             this.rowBox = new double[2 * rows.dimension()];
         }
 
@@ -376,6 +388,7 @@ public final class KernelTruncation {
                     continue;
                 }
                 if (rangeValues + 2 > ranges.length) {
+                    budget.grow(ranges.length);
                     ranges = Arrays.copyOf(ranges, 2 * ranges.length);
                 }
                 ranges[rangeValues++] = start;
@@ -383,6 +396,57 @@ public final class KernelTruncation {
                 added++;
             }
             return added;
+        }
+    }
+
+    /**
+     * The heap the column ranges of one {@link #keep} call may take, shared by its tasks: a third of
+     * the heap still free when the call starts, measured again after a collection before refusing.
+     */
+    private static final class RangeBudget {
+        private final AtomicLong ints = new AtomicLong();
+        private final ClusterTree rows;
+        private final ClusterTree columns;
+        private final double eps;
+        private volatile long limit;
+
+        RangeBudget(ClusterTree rows, ClusterTree columns, double eps) {
+            this.rows = rows;
+            this.columns = columns;
+            this.eps = eps;
+            this.limit = freeHeap() / 3 / Integer.BYTES;
+        }
+
+        private static long freeHeap() {
+            Runtime runtime = Runtime.getRuntime();
+            return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        }
+
+        /** Counts {@code added} more ints of ranges; refuses when they pass the limit. */
+        void grow(int added) {
+            long total = ints.addAndGet(added);
+            if (total <= limit) {
+                return;
+            }
+            synchronized (this) {
+                if (total > limit) {
+                    System.gc();
+                    limit = Math.max(limit, freeHeap() / 3 / Integer.BYTES);
+                }
+            }
+            if (total > limit) {
+                int[] rowStarts = rows.clusterStarts();
+                int[] columnStarts = columns.clusterStarts();
+                long points = rowStarts[rowStarts.length - 1];
+                long columnPoints = columnStarts[columnStarts.length - 1];
+                throw new UnsupportedOperationException(String.format(Locale.ROOT,
+                        "the multiscale backend's kept blocks for the soft-min at eps = %.3g "
+                                + "between %,d and %,d points need more than %,d MiB, a third of "
+                                + "the heap still free: run with a larger -Xmx, a larger blur "
+                                + "(fewer pairs within reach of each point), or backend ONLINE "
+                                + "(memory linear in N + M, every pair visited)",
+                        eps, points, columnPoints, total * Integer.BYTES >> 20));
+            }
         }
     }
 }

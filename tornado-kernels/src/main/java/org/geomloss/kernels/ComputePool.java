@@ -20,7 +20,11 @@ public final class ComputePool {
     private ComputePool() {
     }
 
-    /** Runs {@code body.accept(k)} for every {@code k} in {@code [0, blocks)}, in parallel. */
+    /**
+     * Runs {@code body.accept(k)} for every {@code k} in {@code [0, blocks)}, in parallel. An
+     * exception thrown by the body reaches the caller as thrown (the fork-join pool's copies made
+     * for the joining thread are unwrapped), so its message stays the body's.
+     */
     public static void forEachBlock(int blocks, IntConsumer body) {
         if (blocks <= 1 || pool.getParallelism() == 1) {
             for (int k = 0; k < blocks; k++) {
@@ -28,7 +32,24 @@ public final class ComputePool {
             }
             return;
         }
-        pool.submit(() -> IntStream.range(0, blocks).parallel().forEach(body)).join();
+        try {
+            pool.submit(() -> IntStream.range(0, blocks).parallel().forEach(body)).join();
+        } catch (RuntimeException e) {
+            throw thrownByBody(e);
+        }
+    }
+
+    /**
+     * The exception the body threw: a fork-join join rethrows a copy of it, of the same class,
+     * whose cause is the original (or a further copy).
+     */
+    private static RuntimeException thrownByBody(RuntimeException joined) {
+        RuntimeException original = joined;
+        while (original.getCause() instanceof RuntimeException cause
+                && cause.getClass() == original.getClass()) {
+            original = cause;
+        }
+        return original;
     }
 
     /** Number of threads the kernels use. */
