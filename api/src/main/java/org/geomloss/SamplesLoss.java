@@ -264,7 +264,7 @@ public final class SamplesLoss {
             resolvedDiameter = diameter != null ? diameter : diagonal(box);
         }
         PointKernels kernels = device.kernels(run.precision());
-        double[] centre = translation(box);
+        double[] centre = PointArray.float32Translation(box[0], box[1]);
         List<Outcome> outcomes = new ArrayList<>(xs.size());
         for (int b = 0; b < xs.size(); b++) {
             Measure x = xs.get(b);
@@ -495,17 +495,6 @@ public final class SamplesLoss {
      * the origin keep their float32 coordinates bit for bit. Costs, potentials, values and gradients
      * are translation invariant.
      */
-    private static double[] translation(double[][] box) {
-        int d = box[0].length;
-        double[] centre = new double[d];
-        double farthest = 0.0;
-        for (int k = 0; k < d; k++) {
-            centre[k] = 0.5 * (box[0][k] + box[1][k]);
-            farthest = Math.max(farthest, Math.abs(centre[k]));
-        }
-        return farthest > diagonal(box) ? centre : null;
-    }
-
     /**
      * Builds a {@link SamplesLoss}; every setter validates its argument, and the defaults are
      * GeomLoss's: {@code loss=sinkhorn, p=2, blur=0.05, reach=None, diameter=None, scaling=0.5,

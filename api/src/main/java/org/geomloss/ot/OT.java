@@ -3,6 +3,7 @@ package org.geomloss.ot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.geomloss.kernels.Device;
 import org.geomloss.kernels.Devices;
 import org.geomloss.kernels.GroundCost;
 import org.geomloss.kernels.IndependentProblems;
@@ -272,13 +273,8 @@ public final class OT {
      * The kernels that end a run: the device's float64 kernels when it has them, else the kernels
      * of {@code precision} (a float32-only device ends on its float32 kernels).
      */
-    private static PointKernels finalKernels(org.geomloss.kernels.Device device,
-                                             Precision precision) {
-        try {
-            return device.kernels(Precision.FLOAT64);
-        } catch (UnsupportedOperationException float32Only) {
-            return device.kernels(precision);
-        }
+    private static PointKernels finalKernels(Device device, Precision precision) {
+        return device.kernels(device.computes(Precision.FLOAT64) ? Precision.FLOAT64 : precision);
     }
 
     /** The soft-mins of the cost {@code |x - y|^2} between the clouds, on {@code kernels}. */
@@ -308,18 +304,10 @@ public final class OT {
                 max[k % d] = Math.max(max[k % d], cloud[k]);
             }
         }
-        double diagonal = 0.0;
-        double farthest = 0.0;
-        double[] centre = new double[d];
-        for (int k = 0; k < d; k++) {
-            diagonal += (max[k] - min[k]) * (max[k] - min[k]);
-            centre[k] = 0.5 * (min[k] + max[k]);
-            farthest = Math.max(farthest, Math.abs(centre[k]));
-        }
-        boolean translate = farthest > Math.sqrt(diagonal);
+        double[] centre = PointArray.float32Translation(min, max);
         float[] rounded = new float[coords.length];
         for (int k = 0; k < coords.length; k++) {
-            rounded[k] = (float) (translate ? coords[k] - centre[k % d] : coords[k]);
+            rounded[k] = (float) (centre != null ? coords[k] - centre[k % d] : coords[k]);
         }
         return new PointArray(rounded, count, d);
     }

@@ -29,6 +29,18 @@ public interface Device {
     PointKernels kernels();
 
     /**
+     * Whether this device has kernels in {@code precision} ({@link #kernels(Precision)}).
+     *
+     * <p>The default: only in the precision of {@link #kernels()}.
+     *
+     * @param precision the precision asked about
+     * @return true when {@link #kernels(Precision)} serves it
+     */
+    default boolean computes(Precision precision) {
+        return kernels().precision() == precision;
+    }
+
+    /**
      * The kernels of this device in {@code precision}.
      *
      * <p>The default serves the precision of {@link #kernels()} and refuses the other one.
@@ -40,7 +52,7 @@ public interface Device {
      */
     default PointKernels kernels(Precision precision) {
         PointKernels kernels = kernels();
-        if (kernels.precision() != precision) {
+        if (!computes(precision)) {
             throw new UnsupportedOperationException("device: " + description() + " computes in "
                     + kernels.precision().label() + " only, not " + precision.label() + "; "
                     + precision + " runs on Devices.jvm()");

@@ -19,6 +19,11 @@ final class JvmDevice implements Device {
     }
 
     @Override
+    public boolean computes(Precision precision) {
+        return true;
+    }
+
+    @Override
     public PointKernels kernels(Precision precision) {
         return Kernels.jvm(precision);
     }

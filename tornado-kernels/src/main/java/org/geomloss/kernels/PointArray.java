@@ -35,6 +35,25 @@ public record PointArray(float[] coords, double[] doubleCoords, int count, int d
         this(coords, null, count, dimension);
     }
 
+    /**
+     * The translation that keeps float32 coordinates accurate: the centre of the bounding box
+     * {@code [min, max]} of the clouds when it lies farther from the origin (in its largest
+     * coordinate) than the box's diagonal, else null (points near the origin keep their
+     * coordinates bit for bit). Costs, and so values, potentials and gradients, are translation
+     * invariant; the float32 rounding of far-away points is not.
+     */
+    public static double[] float32Translation(double[] min, double[] max) {
+        double diagonal = 0.0;
+        double farthest = 0.0;
+        double[] centre = new double[min.length];
+        for (int k = 0; k < min.length; k++) {
+            diagonal += (max[k] - min[k]) * (max[k] - min[k]);
+            centre[k] = 0.5 * (min[k] + max[k]);
+            farthest = Math.max(farthest, Math.abs(centre[k]));
+        }
+        return farthest > Math.sqrt(diagonal) ? centre : null;
+    }
+
     /** Float64 points, with their float32 roundings in {@link #coords()}. */
     public static PointArray ofDoubles(double[] coords, int count, int dimension) {
         float[] rounded = new float[coords.length];
