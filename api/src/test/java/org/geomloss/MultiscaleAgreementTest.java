@@ -51,7 +51,8 @@ class MultiscaleAgreementTest {
         for (GoldenFiles.GoldenFile file : GoldenFiles.ofKind("samples_loss")) {
             for (JsonNode c : file.cases()) {
                 if (accepted(c)) {
-                    tests.add(DynamicTest.dynamicTest(c.path("name").asText(), () -> compare(c)));
+                    tests.add(DynamicTest.dynamicTest(c.path("name").asText(),
+                            () -> compare(c, MultiscalePlan.PYRAMID, Precision.FLOAT32)));
                 }
             }
         }
@@ -73,7 +74,7 @@ class MultiscaleAgreementTest {
                     for (MultiscalePlan plan : MultiscalePlan.values()) {
                         tests.add(DynamicTest.dynamicTest(c.path("name").asText() + " [float64 "
                                 + plan + "]", () -> {
-                                    compareFloat64(c, plan);
+                                    compare(c, plan, Precision.FLOAT64);
                                     compared.incrementAndGet();
                                 }));
                     }
@@ -87,27 +88,6 @@ class MultiscaleAgreementTest {
         return tests.stream();
     }
 
-    private static void compareFloat64(JsonNode c, MultiscalePlan plan) {
-        JsonNode inputs = c.path("inputs");
-        Measure x = measure(inputs.path("x"), inputs.path("a"));
-        Measure y = measure(inputs.path("y"), inputs.path("b"));
-        LossGradients online = loss(c, Backend.ONLINE, Precision.FLOAT64, FLOAT64_TOL).build()
-                .valueAndGradients(x, y);
-        LossGradients multiscale = loss(c, Backend.MULTISCALE, Precision.FLOAT64, FLOAT64_TOL)
-                .multiscalePlan(plan).build().valueAndGradients(x, y);
-        Assumptions.assumeTrue(online.refinement().converged()
-                && multiscale.refinement().converged(), "not converged within the cap: "
-                + online.refinement() + ", " + multiscale.refinement());
-        assertEquals(Precision.FLOAT64, multiscale.precision());
-        assertEquals(Backend.MULTISCALE, multiscale.backendUsed());
-        Tolerance.FLOAT64_VALUES.check("value", new double[] {online.value()},
-                new double[] {multiscale.value()});
-        Tolerance.FLOAT64_POSITION_GRADIENTS.check("gradX", online.gradX(), multiscale.gradX());
-        Tolerance.FLOAT64_POSITION_GRADIENTS.check("gradY", online.gradY(), multiscale.gradY());
-        Tolerance.FLOAT64_VALUES.check("gradA", online.gradA(), multiscale.gradA());
-        Tolerance.FLOAT64_VALUES.check("gradB", online.gradB(), multiscale.gradB());
-    }
-
     private static boolean accepted(JsonNode c) {
         JsonNode params = c.path("params");
         JsonNode x = c.path("inputs").path("x");
@@ -118,25 +98,35 @@ class MultiscaleAgreementTest {
                 && x.get(0).size() <= 3;
     }
 
-    private static void compare(JsonNode c) {
+    /**
+     * Online against multiscale on {@code plan}, both refined to the tolerance of
+     * {@code precision}, at the golden tolerances of that precision.
+     */
+    private static void compare(JsonNode c, MultiscalePlan plan, Precision precision) {
+        boolean float64 = precision == Precision.FLOAT64;
+        double tol = float64 ? FLOAT64_TOL : 1e-6;
+        Tolerance values = float64 ? Tolerance.FLOAT64_VALUES : Tolerance.FLOAT32_VALUES;
+        Tolerance positions = float64 ? Tolerance.FLOAT64_POSITION_GRADIENTS
+                : Tolerance.FLOAT32_POSITION_GRADIENTS;
         JsonNode inputs = c.path("inputs");
         Measure x = measure(inputs.path("x"), inputs.path("a"));
         Measure y = measure(inputs.path("y"), inputs.path("b"));
-        LossGradients online = loss(c, Backend.ONLINE, Precision.FLOAT32, 1e-6).build()
+        LossGradients online = loss(c, Backend.ONLINE, precision, tol).build()
                 .valueAndGradients(x, y);
-        LossGradients multiscale = loss(c, Backend.MULTISCALE, Precision.FLOAT32, 1e-6).build()
-                .valueAndGradients(x, y);
+        LossGradients multiscale = loss(c, Backend.MULTISCALE, precision, tol).multiscalePlan(plan)
+                .build().valueAndGradients(x, y);
         // A problem whose temperature is tiny against the gaps between its few points converges
         // too slowly for the iteration cap; then neither result is the optimum and they may differ.
         Assumptions.assumeTrue(online.refinement().converged()
                 && multiscale.refinement().converged(), "not converged within the cap: "
                 + online.refinement() + ", " + multiscale.refinement());
-        Tolerance.FLOAT32_VALUES.check("value", new double[] {online.value()},
-                new double[] {multiscale.value()});
-        Tolerance.FLOAT32_POSITION_GRADIENTS.check("gradX", online.gradX(), multiscale.gradX());
-        Tolerance.FLOAT32_POSITION_GRADIENTS.check("gradY", online.gradY(), multiscale.gradY());
-        Tolerance.FLOAT32_VALUES.check("gradA", online.gradA(), multiscale.gradA());
-        Tolerance.FLOAT32_VALUES.check("gradB", online.gradB(), multiscale.gradB());
+        assertEquals(precision, multiscale.precision());
+        assertEquals(Backend.MULTISCALE, multiscale.backendUsed());
+        values.check("value", new double[] {online.value()}, new double[] {multiscale.value()});
+        positions.check("gradX", online.gradX(), multiscale.gradX());
+        positions.check("gradY", online.gradY(), multiscale.gradY());
+        values.check("gradA", online.gradA(), multiscale.gradA());
+        values.check("gradB", online.gradB(), multiscale.gradB());
     }
 
     private static SamplesLoss.Builder loss(JsonNode c, Backend backend, Precision precision,

@@ -11,6 +11,8 @@ import org.geomloss.kernels.PointKernels;
 import org.geomloss.kernels.Precision;
 import org.geomloss.kernels.ScalarPointKernels;
 import org.geomloss.multiscale.MultiscalePlan;
+import org.geomloss.ot.OT;
+import org.geomloss.ot.SampleOptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -162,10 +164,25 @@ class PrecisionTest {
                 return ScalarPointKernels.INSTANCE;
             }
         };
-        SamplesLoss loss = SamplesLoss.builder().device(float32Only).precision(Precision.FLOAT64)
-                .backend(Backend.ONLINE).build();
-        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                () -> loss.value(cloud(10, 2, 0, 1), cloud(10, 2, 0, 2)));
+        for (Backend backend : new Backend[] {Backend.ONLINE, Backend.MULTISCALE}) {
+            SamplesLoss loss = SamplesLoss.builder().device(float32Only)
+                    .precision(Precision.FLOAT64).backend(backend).build();
+            assertNamesTheDevice(assertThrows(UnsupportedOperationException.class,
+                    () -> loss.value(cloud(10, 2, 0, 1), cloud(10, 2, 0, 2))));
+        }
+        // ot: double[][] clouds run in float64, on the points or the multiscale plans
+        double[][] x = {{0, 0}, {1, 0}, {0, 1}};
+        SampleOptions options = SampleOptions.blur(0.1).device(float32Only);
+        for (SampleOptions solver : new SampleOptions[] {options,
+                options.multiscale(MultiscalePlan.PYRAMID)}) {
+            assertNamesTheDevice(assertThrows(UnsupportedOperationException.class,
+                    () -> OT.solveSample(x, x, solver)));
+            assertEquals(Precision.FLOAT32, OT.solveSample(x, x,
+                    solver.precision(Precision.FLOAT32)).precision(), "float32 runs on it");
+        }
+    }
+
+    private static void assertNamesTheDevice(UnsupportedOperationException e) {
         assertTrue(e.getMessage().contains("test float32-only device")
                 && e.getMessage().contains("Devices.jvm()"), e.getMessage());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.geomloss.kernels.GroundCost;
+import org.geomloss.multiscale.MultiscaleSinkhornTest.Clouds;
 import org.geomloss.kernels.Kernels;
 import org.geomloss.kernels.PointArray;
 import org.geomloss.kernels.PointKernels;
@@ -54,7 +55,7 @@ class Float64MultiscaleTest {
     @ParameterizedTest
     @MethodSource("cases")
     void bothPlansAgreeWithTheRefinedSingleScaleLoop(Case c) {
-        Clouds clouds = Clouds.random(c.d(), 1000, 800, c.seed());
+        Clouds clouds = float64Clouds(c.d(), 1000, 800, c.seed());
         double diameter = SinkhornReadout.diameter(clouds.x(), clouds.y());
         GroundCost cost = GroundCost.forExponent(2);
         FinalStep reference = refinedSingleScale(cost, clouds, c, diameter);
@@ -111,32 +112,17 @@ class Float64MultiscaleTest {
     }
 
     /** x uniform in the unit cube, y a Gaussian blob, random weights; coordinates in float64. */
-    record Clouds(PointArray x, double[] a, PointArray y, double[] b) {
-        static Clouds random(int d, int n, int m, long seed) {
-            Random random = new Random(seed);
-            double[] x = new double[n * d];
-            for (int k = 0; k < x.length; k++) {
-                x[k] = random.nextDouble();
-            }
-            double[] y = new double[m * d];
-            for (int k = 0; k < y.length; k++) {
-                y[k] = 0.6 + 0.15 * random.nextGaussian() + 0.1 * (k % d);
-            }
-            return new Clouds(PointArray.ofDoubles(x, n, d), weights(random, n),
-                    PointArray.ofDoubles(y, m, d), weights(random, m));
+    private static Clouds float64Clouds(int d, int n, int m, long seed) {
+        Random random = new Random(seed);
+        double[] x = new double[n * d];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = random.nextDouble();
         }
-
-        private static double[] weights(Random random, int n) {
-            double[] w = new double[n];
-            double sum = 0;
-            for (int i = 0; i < n; i++) {
-                w[i] = 0.5 + random.nextDouble();
-                sum += w[i];
-            }
-            for (int i = 0; i < n; i++) {
-                w[i] /= sum;
-            }
-            return w;
+        double[] y = new double[m * d];
+        for (int k = 0; k < y.length; k++) {
+            y[k] = 0.6 + 0.15 * random.nextGaussian() + 0.1 * (k % d);
         }
+        return new Clouds(PointArray.ofDoubles(x, n, d), Clouds.weights(random, n),
+                PointArray.ofDoubles(y, m, d), Clouds.weights(random, m));
     }
 }
