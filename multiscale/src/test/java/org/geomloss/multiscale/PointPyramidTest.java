@@ -91,7 +91,8 @@ class PointPyramidTest {
                             / total;
                 }
             }
-            assertArrayEquals(mean, atomMean, 1e-9, "level " + level);
+            // float64 sums at 1e6 round to about 1e-9; float32 atoms would be off by 1e-2
+            assertArrayEquals(mean, atomMean, 1e-6, "level " + level);
         }
         assertArrayEquals(wide, pyramid.points().toOriginalOrder(
                 pyramid.points().points().doubleCoords(), 2), 0.0);
