@@ -88,8 +88,8 @@ class MultiscaleSampleTest {
     @MethodSource("float64Cases")
     void doubleCloudsRunInFloat64AndAgreeWithTheOnlineSolver(MultiscalePlan plan, int d,
                                                              Double reach) {
-        float[][] xf = cloud(800, d, 11 + d);
-        float[][] yf = cloud(600, d, 12 + d);
+        float[][] xf = cloud(500, d, 11 + d);
+        float[][] yf = cloud(400, d, 12 + d);
         double[][] x = jittered(xf, 21 + d);
         double[][] y = jittered(yf, 22 + d);
         double tol = 1e-12;
