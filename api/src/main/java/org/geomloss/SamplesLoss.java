@@ -257,26 +257,25 @@ public final class SamplesLoss {
         double[][] box = boundingBox(xs, ys, Precision.FLOAT32);
         double resolvedDiameter = diameter != null ? diameter : diagonal(box);
         requireResolvedAt(resolvedDiameter);
-        PrecisionChoice.Resolved run = PrecisionChoice.resolve(precision, backend, resolved,
-                usesTemperature(loss), blur, p, resolvedDiameter);
-        if (run.precision() == Precision.FLOAT64) {
+        Precision ran = PrecisionChoice.resolve(precision, usesTemperature(loss), blur, p,
+                resolvedDiameter);
+        if (ran == Precision.FLOAT64) {
             box = boundingBox(xs, ys, Precision.FLOAT64);
             resolvedDiameter = diameter != null ? diameter : diagonal(box);
         }
-        PointKernels kernels = device.kernels(run.precision());
+        PointKernels kernels = device.kernels(ran);
         double[] centre = PointArray.float32Translation(box[0], box[1]);
         List<Outcome> outcomes = new ArrayList<>(xs.size());
         for (int b = 0; b < xs.size(); b++) {
             Measure x = xs.get(b);
             Measure y = ys.get(b);
             requireBalancedMasses(x, y);
-            Pair pair = new Pair(x.points(run.precision(), centre), x.weightsView(),
-                    y.points(run.precision(), centre), y.weightsView(), resolvedDiameter,
-                    run.backend(), kernels, gradients,
-                    tracker(label(x, y, run.backend(), b, xs.size())));
+            Pair pair = new Pair(x.points(ran, centre), x.weightsView(), y.points(ran, centre),
+                    y.weightsView(), resolvedDiameter, resolved, kernels, gradients,
+                    tracker(label(x, y, resolved, b, xs.size())));
             outcomes.add(evaluate(pair));
         }
-        return new Evaluation(outcomes, run.precision());
+        return new Evaluation(outcomes, ran);
     }
 
     private Outcome evaluate(Pair pair) {
@@ -588,7 +587,8 @@ public final class SamplesLoss {
          * {@code scaling}. The debiased divergence is then symmetric only up to the tolerance.
          * The float32 kernels of the online and multiscale backends cannot resolve errors much
          * below 1e-7 (debiased runs on the golden problems stalled between 2e-8 and 6e-8); the
-         * tensorized backend computes in float64.
+         * tensorized backend computes in float64, and so do the others with
+         * {@link #precision precision(FLOAT64)}.
          *
          * @throws IllegalArgumentException if {@code value} is not {@code > 0} and finite
          */
@@ -669,14 +669,14 @@ public final class SamplesLoss {
          * The precision of the kernels (default {@link Precision#FLOAT32}, GeomLoss's default
          * dtype). {@link Precision#FLOAT64} computes costs, exponents and sums in float64 from the
          * float64 coordinates of measures built from doubles (float32 coordinates are widened
-         * exactly), at a quarter to a seventh of the float32 throughput, on the ONLINE and
-         * TENSORIZED backends and the JVM device; MULTISCALE refuses it ({@link UnsupportedOperationException}), AUTO then
-         * runs ONLINE, and a device without float64 kernels refuses it.
+         * exactly), at a quarter to a seventh of the float32 throughput, on every backend (on
+         * MULTISCALE the cluster centroids and truncation bounds are float64 too, and kernel
+         * truncation skips at most 1e-14 of each row's mass instead of 1e-6); AUTO chooses the
+         * backend as in float32. A device without float64 kernels refuses it.
          *
          * <p>With FLOAT32, a Sinkhorn or Hausdorff call whose temperature float32 cannot resolve,
-         * {@code (diameter / blur)^p > 2^22}, runs in FLOAT64 on ONLINE, TENSORIZED and AUTO (one
-         * SLF4J warning per JVM; {@link LossGradients#precision()} records it) and is refused on
-         * MULTISCALE with a message naming blur, the diameter and the options that work.
+         * {@code (diameter / blur)^p > 2^22}, runs in FLOAT64 on the backend it would have run on
+         * (one SLF4J warning per JVM; {@link LossGradients#precision()} records it).
          */
         public Builder precision(Precision value) {
             this.precision = Objects.requireNonNull(value, "precision");

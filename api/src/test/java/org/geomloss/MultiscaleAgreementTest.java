@@ -1,5 +1,6 @@
 package org.geomloss;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,9 +8,12 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.geomloss.golden.GoldenFiles;
 import org.geomloss.golden.Tolerance;
+import org.geomloss.kernels.Precision;
+import org.geomloss.multiscale.MultiscalePlan;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -31,6 +35,13 @@ import org.junit.jupiter.api.TestFactory;
  * 5,000 points: online 30% from the converged value at scaling 0.5, multiscale 11%); at convergence
  * both reach the same regularised optimum, so their difference measures the multiscale
  * approximation itself (kernel truncation) and nothing else.
+ *
+ * <p>Issue 17 item 3 on multiscale: with {@link Precision#FLOAT64}, both plans (the pyramid and the
+ * two-scale jump, which truncates even these small problems) agree with float64 online on the same
+ * problems within the "float64 port" tolerances (values, potentials and weight gradients
+ * {@code 1e-9}, position gradients {@code 1e-7}), all runs refined to {@code tol = 1e-12}; a
+ * problem that does not converge within the iteration cap is skipped, and at least
+ * {@link #FLOAT64_COMPARED_AT_LEAST} comparisons must have run.
  */
 class MultiscaleAgreementTest {
 
@@ -40,11 +51,40 @@ class MultiscaleAgreementTest {
         for (GoldenFiles.GoldenFile file : GoldenFiles.ofKind("samples_loss")) {
             for (JsonNode c : file.cases()) {
                 if (accepted(c)) {
-                    tests.add(DynamicTest.dynamicTest(c.path("name").asText(), () -> compare(c)));
+                    tests.add(DynamicTest.dynamicTest(c.path("name").asText(),
+                            () -> compare(c, MultiscalePlan.PYRAMID, Precision.FLOAT32)));
                 }
             }
         }
         assertTrue(tests.size() >= 20, "expected the golden sinkhorn problems, found " + tests.size());
+        return tests.stream();
+    }
+
+    /** Comparisons that the float64 factory must have made (both plans, converged problems). */
+    private static final int FLOAT64_COMPARED_AT_LEAST = 70;
+    private static final double FLOAT64_TOL = 1e-12;
+
+    @TestFactory
+    Stream<DynamicTest> float64MultiscaleAgreesWithFloat64OnlineOnEveryGoldenSinkhornProblem() {
+        List<DynamicTest> tests = new ArrayList<>();
+        AtomicInteger compared = new AtomicInteger();
+        for (GoldenFiles.GoldenFile file : GoldenFiles.ofKind("samples_loss")) {
+            for (JsonNode c : file.cases()) {
+                if (accepted(c)) {
+                    for (MultiscalePlan plan : MultiscalePlan.values()) {
+                        tests.add(DynamicTest.dynamicTest(c.path("name").asText() + " [float64 "
+                                + plan + "]", () -> {
+                                    compare(c, plan, Precision.FLOAT64);
+                                    compared.incrementAndGet();
+                                }));
+                    }
+                }
+            }
+        }
+        // Dynamic tests run in stream order: this one counts those that compared.
+        tests.add(DynamicTest.dynamicTest("float64 comparisons made", () -> assertTrue(
+                compared.get() >= FLOAT64_COMPARED_AT_LEAST, "only " + compared.get() + " of "
+                        + (tests.size() - 1) + " float64 problems converged and were compared")));
         return tests.stream();
     }
 
@@ -58,26 +98,39 @@ class MultiscaleAgreementTest {
                 && x.get(0).size() <= 3;
     }
 
-    private static void compare(JsonNode c) {
+    /**
+     * Online against multiscale on {@code plan}, both refined to the tolerance of
+     * {@code precision}, at the golden tolerances of that precision.
+     */
+    private static void compare(JsonNode c, MultiscalePlan plan, Precision precision) {
+        boolean float64 = precision == Precision.FLOAT64;
+        double tol = float64 ? FLOAT64_TOL : 1e-6;
+        Tolerance values = float64 ? Tolerance.FLOAT64_VALUES : Tolerance.FLOAT32_VALUES;
+        Tolerance positions = float64 ? Tolerance.FLOAT64_POSITION_GRADIENTS
+                : Tolerance.FLOAT32_POSITION_GRADIENTS;
         JsonNode inputs = c.path("inputs");
         Measure x = measure(inputs.path("x"), inputs.path("a"));
         Measure y = measure(inputs.path("y"), inputs.path("b"));
-        LossGradients online = loss(c, Backend.ONLINE).valueAndGradients(x, y);
-        LossGradients multiscale = loss(c, Backend.MULTISCALE).valueAndGradients(x, y);
+        LossGradients online = loss(c, Backend.ONLINE, precision, tol).build()
+                .valueAndGradients(x, y);
+        LossGradients multiscale = loss(c, Backend.MULTISCALE, precision, tol).multiscalePlan(plan)
+                .build().valueAndGradients(x, y);
         // A problem whose temperature is tiny against the gaps between its few points converges
         // too slowly for the iteration cap; then neither result is the optimum and they may differ.
         Assumptions.assumeTrue(online.refinement().converged()
                 && multiscale.refinement().converged(), "not converged within the cap: "
                 + online.refinement() + ", " + multiscale.refinement());
-        Tolerance.FLOAT32_VALUES.check("value", new double[] {online.value()},
-                new double[] {multiscale.value()});
-        Tolerance.FLOAT32_POSITION_GRADIENTS.check("gradX", online.gradX(), multiscale.gradX());
-        Tolerance.FLOAT32_POSITION_GRADIENTS.check("gradY", online.gradY(), multiscale.gradY());
-        Tolerance.FLOAT32_VALUES.check("gradA", online.gradA(), multiscale.gradA());
-        Tolerance.FLOAT32_VALUES.check("gradB", online.gradB(), multiscale.gradB());
+        assertEquals(precision, multiscale.precision());
+        assertEquals(Backend.MULTISCALE, multiscale.backendUsed());
+        values.check("value", new double[] {online.value()}, new double[] {multiscale.value()});
+        positions.check("gradX", online.gradX(), multiscale.gradX());
+        positions.check("gradY", online.gradY(), multiscale.gradY());
+        values.check("gradA", online.gradA(), multiscale.gradA());
+        values.check("gradB", online.gradB(), multiscale.gradB());
     }
 
-    private static SamplesLoss loss(JsonNode c, Backend backend) {
+    private static SamplesLoss.Builder loss(JsonNode c, Backend backend, Precision precision,
+                                            double tol) {
         SamplesLoss.Builder builder = SamplesLoss.builder();
         for (Iterator<Map.Entry<String, JsonNode>> it = c.path("params").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
@@ -88,7 +141,7 @@ class MultiscaleAgreementTest {
             builder.set(entry.getKey(), v.isNull() ? null : v.isBoolean() ? (Object) v.asBoolean()
                     : v.isNumber() ? v.numberValue() : v.asText());
         }
-        return builder.backend(backend).tol(1e-6).build();
+        return builder.backend(backend).precision(precision).tol(tol);
     }
 
     private static Measure measure(JsonNode points, JsonNode weights) {

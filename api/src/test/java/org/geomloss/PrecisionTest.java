@@ -10,12 +10,15 @@ import org.geomloss.kernels.Device;
 import org.geomloss.kernels.PointKernels;
 import org.geomloss.kernels.Precision;
 import org.geomloss.kernels.ScalarPointKernels;
+import org.geomloss.multiscale.MultiscalePlan;
+import org.geomloss.ot.OT;
+import org.geomloss.ot.SampleOptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link Precision}: float64 on request, and float32 never losing a problem that float64 solves
- * (issue 15 section 2): tiny blurs switch to the float64 kernels, clouds far from the origin are
- * translated before rounding, and gradients stay within what the maths allows.
+ * (issue 15 section 2): tiny blurs switch to the float64 kernels on every backend, clouds far from
+ * the origin are translated before rounding, and gradients stay within what the maths allows.
  */
 class PrecisionTest {
 
@@ -62,12 +65,20 @@ class PrecisionTest {
     }
 
     @Test
-    void tinyBlurOnMultiscaleIsRefusedWithTheOptionsThatWork() {
-        Measure x = cloud(200, 2, 0.0, 3);
-        Measure y = cloud(200, 2, 0.2, 4);
-        SamplesLoss loss = SamplesLoss.builder().blur(1e-6).backend(Backend.MULTISCALE).build();
-        SamplesLossValidationTest.assertRejected(() -> loss.value(x, y), "blur = 1.0E-6",
-                "diameter", "precision(Precision.FLOAT64)", "ONLINE");
+    void tinyBlurOnMultiscaleRunsInFloat64WithBoundedGradients() {
+        Measure x = cloud(500, 2, 0.0, 3);
+        Measure y = cloud(500, 2, 0.2, 4);
+        double diameter = diameter(x, y);
+        for (MultiscalePlan plan : MultiscalePlan.values()) {
+            LossGradients r = SamplesLoss.builder().blur(1e-6).backend(Backend.MULTISCALE)
+                    .multiscalePlan(plan).build().valueAndGradients(x, y);
+            String what = "multiscale " + plan;
+            assertEquals(Precision.FLOAT64, r.precision(), what + ": the switch is recorded");
+            assertEquals(Backend.MULTISCALE, r.backendUsed(), what + ": the backend is kept");
+            assertTrue(Double.isFinite(r.value()), what + ": value " + r.value());
+            assertGradientBound(r.gradX(), x, diameter, what + " gradX");
+            assertGradientBound(r.gradY(), y, diameter, what + " gradY");
+        }
     }
 
     @Test
@@ -106,7 +117,8 @@ class PrecisionTest {
         Measure x0 = cloud(100, 3, 0.0, 7);
         Measure y0 = cloud(100, 3, 0.2, 8);
         assertTrue(x.hasDoubleCoordinates());
-        for (Backend backend : new Backend[] {Backend.ONLINE, Backend.TENSORIZED}) {
+        for (Backend backend : new Backend[] {Backend.ONLINE, Backend.TENSORIZED,
+                Backend.MULTISCALE}) {
             SamplesLoss loss = SamplesLoss.builder().backend(backend).precision(Precision.FLOAT64)
                     .blur(0.01).build();
             LossGradients far = loss.valueAndGradients(x, y);
@@ -119,18 +131,24 @@ class PrecisionTest {
     }
 
     @Test
-    void float64OnMultiscaleIsRefusedAndAutoRunsOnline() {
+    void float64RunsOnMultiscaleAndAutoKeepsTheBackendItChooses() {
         Measure x = cloud(50, 2, 0.0, 9);
         Measure y = cloud(50, 2, 0.2, 10);
-        SamplesLoss multiscale = SamplesLoss.builder().backend(Backend.MULTISCALE)
-                .precision(Precision.FLOAT64).build();
-        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                () -> multiscale.value(x, y));
-        assertTrue(e.getMessage().contains("ONLINE") && e.getMessage().contains("FLOAT64"),
-                e.getMessage());
-        DualPotentials potentials = SamplesLoss.builder().precision(Precision.FLOAT64).build()
+        LossGradients multiscale = SamplesLoss.builder().backend(Backend.MULTISCALE)
+                .precision(Precision.FLOAT64).build().valueAndGradients(x, y);
+        assertEquals(Precision.FLOAT64, multiscale.precision());
+        assertEquals(Backend.MULTISCALE, multiscale.backendUsed());
+        // AUTO chooses multiscale above 1e8 pairs, as in float32
+        Measure large = cloud(10_001, 2, 0.0, 11);
+        Measure largeY = cloud(10_000, 2, 0.2, 12);
+        DualPotentials auto = SamplesLoss.builder().precision(Precision.FLOAT64).blur(0.1).build()
+                .potentials(large, largeY);
+        assertEquals(Precision.FLOAT64, auto.precision());
+        assertEquals(Backend.MULTISCALE, auto.backendUsed());
+        DualPotentials small = SamplesLoss.builder().precision(Precision.FLOAT64).build()
                 .potentials(x, y);
-        assertEquals(Precision.FLOAT64, potentials.precision());
+        assertEquals(Precision.FLOAT64, small.precision());
+        assertEquals(Backend.ONLINE, small.backendUsed());
     }
 
     @Test
@@ -146,10 +164,25 @@ class PrecisionTest {
                 return ScalarPointKernels.INSTANCE;
             }
         };
-        SamplesLoss loss = SamplesLoss.builder().device(float32Only).precision(Precision.FLOAT64)
-                .backend(Backend.ONLINE).build();
-        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                () -> loss.value(cloud(10, 2, 0, 1), cloud(10, 2, 0, 2)));
+        for (Backend backend : new Backend[] {Backend.ONLINE, Backend.MULTISCALE}) {
+            SamplesLoss loss = SamplesLoss.builder().device(float32Only)
+                    .precision(Precision.FLOAT64).backend(backend).build();
+            assertNamesTheDevice(assertThrows(UnsupportedOperationException.class,
+                    () -> loss.value(cloud(10, 2, 0, 1), cloud(10, 2, 0, 2))));
+        }
+        // ot: double[][] clouds run in float64, on the points or the multiscale plans
+        double[][] x = {{0, 0}, {1, 0}, {0, 1}};
+        SampleOptions options = SampleOptions.blur(0.1).device(float32Only);
+        for (SampleOptions solver : new SampleOptions[] {options,
+                options.multiscale(MultiscalePlan.PYRAMID)}) {
+            assertNamesTheDevice(assertThrows(UnsupportedOperationException.class,
+                    () -> OT.solveSample(x, x, solver)));
+            assertEquals(Precision.FLOAT32, OT.solveSample(x, x,
+                    solver.precision(Precision.FLOAT32)).precision(), "float32 runs on it");
+        }
+    }
+
+    private static void assertNamesTheDevice(UnsupportedOperationException e) {
         assertTrue(e.getMessage().contains("test float32-only device")
                 && e.getMessage().contains("Devices.jvm()"), e.getMessage());
     }

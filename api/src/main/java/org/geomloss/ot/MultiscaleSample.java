@@ -3,7 +3,6 @@ package org.geomloss.ot;
 import org.geomloss.kernels.GroundCost;
 import org.geomloss.kernels.PointArray;
 import org.geomloss.kernels.PointKernels;
-import org.geomloss.kernels.Precision;
 import org.geomloss.multiscale.MultiscaleResult;
 import org.geomloss.multiscale.MultiscaleSettings;
 import org.geomloss.multiscale.MultiscaleSinkhorn;
@@ -15,8 +14,8 @@ import org.geomloss.sinkhorn.SinkhornProgress;
 /**
  * {@link OT#solveSample} on the multiscale backend ({@link SampleOptions#multiscale}): the same
  * annealing driver as every other solver, on the scale plan of {@link MultiscaleSinkhorn} (the
- * point pyramid or GeomLoss's two-scale jump), with the float32 point kernels and truncation
- * {@code truncate = 5}.
+ * point pyramid or GeomLoss's two-scale jump), on the point kernels of the options' device in the
+ * precision of the run (float32 or float64) and with truncation {@code truncate = 5}.
  *
  * <p>The cost {@code |x - y|^2} at temperature {@code eps} and penalty {@code rho} is run as the
  * cost {@code |x - y|^2 / 2} of the multiscale backend at {@code eps / 2} and {@code rho / 2}:
@@ -35,9 +34,9 @@ final class MultiscaleSample {
     }
 
     /**
-     * @param px       the N source points as the float32 kernels read them, D &lt;= 3
+     * @param px       the N source points as the kernels read them, D &lt;= 3
      * @param py       the M target points
-     * @param kernels  the float32 kernels of the options' device ({@link #kernels})
+     * @param kernels  the kernels of the options' device in the precision of the run
      * @param a        source weights
      * @param b        target weights
      * @param reg      the final temperature for {@code |x - y|^2}
@@ -86,24 +85,11 @@ final class MultiscaleSample {
                 tol);
     }
 
-    /**
-     * The float32 kernels of the options' device: the multiscale backend computes in float32 only.
-     *
-     * @throws UnsupportedOperationException for {@code precision} FLOAT64, naming what works
-     */
-    static PointKernels kernels(SampleOptions options, Precision precision) {
-        if (precision != Precision.FLOAT32) {
-            throw new UnsupportedOperationException("precision: " + precision + " with multiscale("
-                    + options.multiscale + "): the multiscale plans compute in float32 only; "
-                    + "leave multiscale unset for float64, or precision unset for float32");
-        }
-        return options.device.kernels(Precision.FLOAT32);
-    }
-
     /** What {@link OTResult#backendUsed()} reports. */
     static String description(SampleOptions options, PointKernels kernels) {
-        return "multiscale float32 (" + options.multiscale.name().toLowerCase(java.util.Locale.ROOT)
-                + ", " + kernels.name() + " kernels) on " + options.device.description();
+        return "multiscale " + kernels.precision().label() + " ("
+                + options.multiscale.name().toLowerCase(java.util.Locale.ROOT) + ", "
+                + kernels.name() + " kernels) on " + options.device.description();
     }
 
     private static double[] doubled(double[] values) {

@@ -152,7 +152,7 @@ public final class OT {
     public static OTResultSample solveSample(double[][] xa, double[][] xb, SampleOptions options) {
         requireOptions(options);
         return solveSample(xa, xb, options, options.precision != null ? options.precision
-                : options.multiscale != null ? Precision.FLOAT32 : Precision.FLOAT64);
+                : Precision.FLOAT64);
     }
 
     /**
@@ -243,7 +243,7 @@ public final class OT {
         CostSource.SquaredDistances costs = new CostSource.SquaredDistances(px.doubleCoordinates(),
                 py.doubleCoordinates(), d);
         if (options.multiscale != null) {
-            PointKernels kernels = MultiscaleSample.kernels(options, precision);
+            PointKernels kernels = options.device.kernels(precision);
             SinkhornRun.Outcome outcome = MultiscaleSample.run(px, py, kernels, a, b, reg,
                     rhoValue, schedule, options, tol, progress);
             return new OTResultSample(a, b, costs, outcome, reg, rhoValue,

@@ -95,12 +95,14 @@ public final class SampleOptions extends SinkhornOptions<SampleOptions> {
      * Runs on the multiscale backend with this plan ({@link MultiscalePlan#PYRAMID}: nested grids,
      * each temperature on cells about its own size; {@link MultiscalePlan#TWO_SCALE}: GeomLoss's
      * single jump from voxel centroids to the points), for clouds in dimension 1 to 3; {@code null}
-     * (default) solves on the points with online soft-mins. The multiscale backend runs the float32
-     * point kernels with kernel truncation ({@code truncate = 5}, each row's skipped mass below
-     * 1e-6), starts from GeomLoss's soft-min of zero potentials on the coarsest representation
-     * rather than upstream's point-wise start, and returns the potentials of the final full step
-     * (after the refinement when {@code tol} is set): its numbers differ from the online solver's
-     * along the schedule and agree at convergence within float32 tolerances.
+     * (default) solves on the points with online soft-mins. The multiscale backend runs the point
+     * kernels of the run's precision ({@link #precision}: by default float64 for {@code double[][]}
+     * clouds, float32 for {@code float[][]} ones) with kernel truncation ({@code truncate = 5}, each
+     * row's skipped mass below 1e-6 in float32, 1e-14 in float64), starts from GeomLoss's soft-min
+     * of zero potentials on the coarsest representation rather than upstream's point-wise start,
+     * and returns the potentials of the final full step (after the refinement when {@code tol} is
+     * set): its numbers differ from the online solver's along the schedule and agree at
+     * convergence within the tolerances of the precision.
      */
     public SampleOptions multiscale(MultiscalePlan plan) {
         SampleOptions copy = copy();

@@ -1,6 +1,7 @@
 package org.geomloss.multiscale;
 
 import java.util.Arrays;
+import org.geomloss.kernels.PointArray;
 
 /**
  * A bounding-box hierarchy over the clusters of one {@link Clustering}: the leaves (level 0) are the
@@ -10,8 +11,9 @@ import java.util.Arrays;
  *
  * <p>{@link KernelTruncation} walks it to find, for one row cluster, every column cluster whose
  * pairs may carry plan mass, in time proportional to the kept clusters rather than to all of them.
- * Built once per cloud in {@code O(C log C)}; the boxes are exact (float64 copies of the float32
- * coordinates). Immutable and thread-safe.
+ * Built once per cloud in {@code O(C log C)}; the boxes are exact: they enclose the coordinates the
+ * kernels read ({@link KernelCoordinates}: the float32 ones, or the float64 ones in a float64 run).
+ * Immutable and thread-safe.
  */
 final class ClusterTree {
 
@@ -197,8 +199,8 @@ final class ClusterTree {
     }
 
     private static double[] leafBoxes(Clustering clustering) {
-        int d = clustering.points().dimension();
-        float[] coords = clustering.points().coords();
+        PointArray points = clustering.points();
+        int d = points.dimension();
         int[] starts = clustering.clusterStarts();
         double[] out = new double[2 * d * clustering.clusterCount()];
         for (int k = 0; k < clustering.clusterCount(); k++) {
@@ -206,8 +208,9 @@ final class ClusterTree {
                 double min = Double.POSITIVE_INFINITY;
                 double max = Double.NEGATIVE_INFINITY;
                 for (int i = starts[k]; i < starts[k + 1]; i++) {
-                    min = Math.min(min, coords[i * d + axis]);
-                    max = Math.max(max, coords[i * d + axis]);
+                    double value = KernelCoordinates.at(points, i * d + axis);
+                    min = Math.min(min, value);
+                    max = Math.max(max, value);
                 }
                 out[2 * d * k + axis] = min;
                 out[2 * d * k + d + axis] = max;

@@ -11,21 +11,23 @@ import org.geomloss.kernels.PointArray;
  * is empty. With the clamped weights {@code w_i = max(alpha_i, 1e-9)}:
  * <ul>
  *   <li>{@code masses[k] = sum_{i in k} w_i};</li>
- *   <li>{@code centroid_k = sum_{i in k} w_i x_i / masses[k]} (computed in float64, stored as
- *       float32 in {@link #centroids()} for the kernels; {@link #centroidCoordinates()} keeps the
- *       float64 values).</li>
+ *   <li>{@code centroid_k = sum_{i in k} w_i x_i / masses[k]} (computed in float64 from the
+ *       coordinates the kernels read; {@link #centroidCoordinates()} keeps the float64 values, and
+ *       {@link #centroids()} hands them to the kernels in the precision of the points: rounded to
+ *       float32, with the float64 values too when the points carry float64 coordinates).</li>
  * </ul>
  * The sorted weights are the caller's weights, not clamped: zero weights keep their meaning in the
  * fine problem.
  *
  * <p>Immutable by contract: the arrays are not copied and must not be changed.
  *
- * @param points              the points sorted by cluster
+ * @param points              the points sorted by cluster (with their float64 coordinates when
+ *                            the clustered points had them)
  * @param weights             their weights, in the same order
  * @param permutation         {@code permutation[sorted index] = original index}
  * @param clusterStarts       {@code C + 1} increasing offsets into the sorted points, from 0 to N
  * @param centroidCoordinates the C centroids, row-major C x D, float64
- * @param centroids           the same centroids in float32, for the kernels
+ * @param centroids           the same centroids for the kernels, in the precision of the points
  * @param masses              the C cluster masses of the clamped weights
  * @param scale               the voxel size the clusters were computed with
  */

@@ -16,6 +16,9 @@ import org.geomloss.kernels.PointArray;
  *       {@code q_0 2^20 + q_1 2^10 + q_2} whenever those do not collide (here they never do).</li>
  *   <li>Points are sorted by label; within a cluster they keep their original order.</li>
  *   <li>Centroids and masses use the weights clamped at {@link Clustering#WEIGHT_FLOOR}.</li>
+ *   <li>Points that carry float64 coordinates ({@link PointArray#doubleCoords()}) are clustered
+ *       and sorted on them and keep them, and so do the centroids; float32 points stay
+ *       float32.</li>
  * </ul>
  * Edge cases: one point gives one cluster; identical points share one cluster.
  *
@@ -118,18 +121,18 @@ public final class GridClustering {
     private static long[] voxelKeys(PointArray points, double scale) {
         int n = points.count();
         int d = points.dimension();
-        float[] coords = points.coords();
         long[][] cells = new long[d][n];
         long[] cellsPerAxis = new long[d];
         long voxels = 1;
         for (int axis = 0; axis < d; axis++) {
             double min = Double.POSITIVE_INFINITY;
             for (int i = 0; i < n; i++) {
-                min = Math.min(min, coords[i * d + axis]);
+                min = Math.min(min, KernelCoordinates.at(points, i * d + axis));
             }
             long maxCell = 0;
             for (int i = 0; i < n; i++) {
-                long cell = (long) Math.floor((coords[i * d + axis] - min) / scale);
+                long cell = (long) Math.floor((KernelCoordinates.at(points, i * d + axis) - min)
+                        / scale);
                 cells[axis][i] = cell;
                 maxCell = Math.max(maxCell, cell);
             }
@@ -172,32 +175,28 @@ public final class GridClustering {
         int n = points.count();
         int d = points.dimension();
         int clusters = clusterStarts.length - 1;
-        float[] coords = points.coords();
-        float[] sortedCoords = new float[n * d];
+        PointArray sorted = KernelCoordinates.permuted(points, permutation);
         double[] sortedWeights = new double[n];
         for (int s = 0; s < n; s++) {
-            int i = permutation[s];
-            System.arraycopy(coords, i * d, sortedCoords, s * d, d);
-            sortedWeights[s] = weights[i];
+            sortedWeights[s] = weights[permutation[s]];
         }
         double[] masses = new double[clusters];
         double[] centroidCoordinates = new double[clusters * d];
-        float[] centroidFloats = new float[clusters * d];
         for (int k = 0; k < clusters; k++) {
             for (int s = clusterStarts[k]; s < clusterStarts[k + 1]; s++) {
                 double w = Math.max(sortedWeights[s], Clustering.WEIGHT_FLOOR);
                 masses[k] += w;
                 for (int axis = 0; axis < d; axis++) {
-                    centroidCoordinates[k * d + axis] += w * sortedCoords[s * d + axis];
+                    centroidCoordinates[k * d + axis] += w * KernelCoordinates.at(sorted,
+                            s * d + axis);
                 }
             }
             for (int axis = 0; axis < d; axis++) {
                 centroidCoordinates[k * d + axis] /= masses[k];
-                centroidFloats[k * d + axis] = (float) centroidCoordinates[k * d + axis];
             }
         }
-        return new Clustering(new PointArray(sortedCoords, n, d), sortedWeights, permutation,
-                clusterStarts, centroidCoordinates, new PointArray(centroidFloats, clusters, d),
-                masses, scale);
+        return new Clustering(sorted, sortedWeights, permutation, clusterStarts,
+                centroidCoordinates, KernelCoordinates.atoms(centroidCoordinates, sorted), masses,
+                scale);
     }
 }

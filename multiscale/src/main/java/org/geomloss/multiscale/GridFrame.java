@@ -11,7 +11,8 @@ import org.geomloss.kernels.PointArray;
  * {@code side / 2^l}. A point's Morton key at {@code bits} bits per axis interleaves the bits of
  * its cell coordinates {@code floor((x_d - origin_d) / side * 2^bits)} (clamped to the grid), most
  * significant first, so that sorting by key makes every cell of every level contiguous. When all
- * points coincide, the side is 1.
+ * points coincide, the side is 1. Coordinates are read as the kernels read them
+ * ({@link KernelCoordinates}: float64 in a float64 run).
  *
  * @param origin the componentwise minimum of both clouds
  * @param side   the side of the root cube, {@code > 0}
@@ -31,11 +32,11 @@ record GridFrame(double[] origin, double side) {
         java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
         java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
         for (PointArray cloud : new PointArray[] {x, y}) {
-            float[] coords = cloud.coords();
             for (int i = 0; i < cloud.count(); i++) {
                 for (int axis = 0; axis < d; axis++) {
-                    min[axis] = Math.min(min[axis], coords[i * d + axis]);
-                    max[axis] = Math.max(max[axis], coords[i * d + axis]);
+                    double value = KernelCoordinates.at(cloud, i * d + axis);
+                    min[axis] = Math.min(min[axis], value);
+                    max[axis] = Math.max(max[axis], value);
                 }
             }
         }
@@ -56,14 +57,15 @@ record GridFrame(double[] origin, double side) {
         return side / Math.pow(2, level);
     }
 
-    /** The Morton key of point {@code i} of row-major {@code coords}, {@code bits} bits per axis. */
-    long mortonKey(float[] coords, int i, int bits) {
+    /** The Morton key of point {@code i} of {@code points}, {@code bits} bits per axis. */
+    long mortonKey(PointArray points, int i, int bits) {
         int d = origin.length;
         long cells = 1L << bits;
         long key = 0;
         long[] q = new long[d];
         for (int axis = 0; axis < d; axis++) {
-            long cell = (long) Math.floor((coords[i * d + axis] - origin[axis]) / side * cells);
+            long cell = (long) Math.floor((KernelCoordinates.at(points, i * d + axis)
+                    - origin[axis]) / side * cells);
             q[axis] = Math.max(0, Math.min(cells - 1, cell));
         }
         for (int bit = bits - 1; bit >= 0; bit--) {

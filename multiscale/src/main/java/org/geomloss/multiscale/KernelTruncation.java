@@ -63,7 +63,10 @@ public final class KernelTruncation {
     private static final int ROWS_PER_TASK = 64;
     /** Consecutive row clusters (neighbours in the sorted order) whose candidates are searched together. */
     private static final int ROWS_PER_GROUP = 8;
-    /** Relative slack on the cost bound, for the float32 costs of the kernels. */
+    /**
+     * Relative slack on the cost bound, for the float32 costs of the kernels (float64 costs need
+     * far less; the slack only keeps a few more pairs for them).
+     */
     private static final double COST_SLACK = 1e-6;
     /** Margin widenings per row before a row over its skipped-mass budget keeps everything. */
     private static final int WIDENINGS = 8;

@@ -42,11 +42,18 @@ import org.slf4j.event.Level;
  * <p>Accuracy: with {@code truncate = null} the result differs from the single-scale loop only through
  * the coarse iterations and the extrapolation. With truncation, every skipped pair has a plan
  * density below {@code exp(-truncate eps_J / eps)} and each row's skipped mass {@code S_k} is at
- * most 1e-6 (at a balanced fixed point, the fraction of the row's soft-min that is skipped), for the
- * potentials of the current iteration ({@link KernelTruncation}). At convergence ({@code refinement}) multiscale and the single-scale
- * loop then agree within float32 tolerances. Without a refinement both stop where GeomLoss's fixed
- * schedule ends, on different paths, and may differ by a few percent where the schedule stops short
- * of convergence.
+ * most 1e-6 with float32 kernels, 1e-14 with float64 ones (at a balanced fixed point, the fraction
+ * of the row's soft-min that is skipped), for the potentials of the current iteration
+ * ({@link KernelTruncation}). At convergence ({@code refinement}) multiscale and the single-scale
+ * loop then agree within the tolerances of the kernels' precision. Without a refinement both stop
+ * where GeomLoss's fixed schedule ends, on different paths, and may differ by a few percent where
+ * the schedule stops short of convergence.
+ *
+ * <p>Precision: the run computes in the precision of {@code kernels}
+ * ({@link PointKernels#precision()}). In float64 the points keep their float64 coordinates (float32
+ * ones are widened exactly), cluster centroids are computed and used in float64, and the bounding
+ * boxes of the truncation enclose the float64 coordinates; in float32 everything is float32 as
+ * before, whatever the points carry.
  *
  * <p>Difference from GeomLoss: upstream's unbalanced value uses {@code rho + eps_{J+1}/2} where it
  * means {@code rho + eps_star/2} (a shadowed variable); this class does not compute values, and

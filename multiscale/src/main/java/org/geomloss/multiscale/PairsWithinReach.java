@@ -29,6 +29,9 @@ final class PairsWithinReach {
         double radius2 = radius * radius;
         float[] xc = x.points().coords();
         float[] yc = y.points().coords();
+        // the coordinates the kernels read: float64 ones in a float64 run (both clouds alike)
+        double[] xw = x.points().doubleCoords();
+        double[] yw = y.points().doubleCoords();
         int d = x.points().dimension();
         AtomicLong total = new AtomicLong();
         ComputePool.forEachBlock(blocks.blockCount(), k -> {
@@ -37,7 +40,10 @@ final class PairsWithinReach {
                 for (int i = blocks.rowStarts()[k]; i < blocks.rowStarts()[k + 1]; i++) {
                     for (int j = blocks.columnRanges()[2 * r]; j < blocks.columnRanges()[2 * r + 1];
                          j++) {
-                        if (GroundCost.squaredDistance(xc, i, yc, j, d) <= radius2) {
+                        double distance2 = xw != null && yw != null
+                                ? GroundCost.squaredDistance(xw, i, yw, j, d)
+                                : GroundCost.squaredDistance(xc, i, yc, j, d);
+                        if (distance2 <= radius2) {
                             count++;
                         }
                     }

@@ -27,6 +27,10 @@ import org.geomloss.kernels.PointArray;
  * Edge cases: identical points share every cell, down to the frame's resolution; a single point is
  * one cell at every level.
  *
+ * <p>Precision: the sorted points keep the float64 coordinates of points that carry them, and
+ * the atoms (centroids computed in float64) are then handed to the kernels unrounded
+ * ({@link KernelCoordinates}); float32 points give float32 atoms.
+ *
  * <p>Immutable and thread-safe once built; memory about {@code 1.2 N} cells' worth of centroids,
  * masses and offsets beside the sorted copy of the points.
  */
@@ -44,7 +48,7 @@ final class PointPyramid {
     /** {@code pointStarts[m][k]}: first sorted point of cell k of prefix m; one more entry at the end. */
     private final int[][] pointStarts;
     private final double[][] centroids;
-    /** Float32 copies of the centroids, made when first asked for; benign races only. */
+    /** The centroids as the kernels read them, made when first asked for; benign races only. */
     private final PointArray[] atoms;
     private final double[][] masses;
 
@@ -82,7 +86,7 @@ final class PointPyramid {
         int bitsPerAxis = Math.min(GridFrame.MAX_BITS, (63 - indexBits) / d);
         long[] packed = new long[n];
         for (int i = 0; i < n; i++) {
-            packed[i] = (frame.mortonKey(points.coords(), i, bitsPerAxis) << indexBits) | i;
+            packed[i] = (frame.mortonKey(points, i, bitsPerAxis) << indexBits) | i;
         }
         Arrays.parallelSort(packed);
         int finest = prefix != null ? Math.min(prefix, d * bitsPerAxis)
@@ -129,9 +133,12 @@ final class PointPyramid {
         return masses[frame.dimension() * level].length;
     }
 
-    /** The atoms (cell centroids) of grid level {@code level}, in float32. */
+    /**
+     * The atoms (cell centroids) of grid level {@code level}, in the precision of the points
+     * ({@link KernelCoordinates#atoms}).
+     */
     PointArray atoms(int level) {
-        return floatAtoms(frame.dimension() * level);
+        return prefixAtoms(frame.dimension() * level);
     }
 
     /** The clamped masses of the cells of grid level {@code level}. */
@@ -147,7 +154,7 @@ final class PointPyramid {
     Clustering pointBlocks(int coarsening) {
         int prefix = Math.max(0, finestPrefix - coarsening);
         return new Clustering(points.points(), points.weights(), points.permutation(),
-                pointStarts[prefix], centroids[prefix], floatAtoms(prefix), masses[prefix],
+                pointStarts[prefix], centroids[prefix], prefixAtoms(prefix), masses[prefix],
                 prefixSide(prefix));
     }
 
@@ -169,8 +176,8 @@ final class PointPyramid {
         int[] blockStarts = childStarts(pointStarts[blocks], pointStarts[prefix]);
         int[] identity = new int[masses[prefix].length];
         Arrays.setAll(identity, k -> k);
-        return new Clustering(floatAtoms(prefix), masses[prefix], identity, blockStarts,
-                centroids[blocks], floatAtoms(blocks), masses[blocks], prefixSide(blocks));
+        return new Clustering(prefixAtoms(prefix), masses[prefix], identity, blockStarts,
+                centroids[blocks], prefixAtoms(blocks), masses[blocks], prefixSide(blocks));
     }
 
     /**
@@ -199,15 +206,9 @@ final class PointPyramid {
         return frame.cellSide(prefix / frame.dimension());
     }
 
-    private PointArray floatAtoms(int prefix) {
+    private PointArray prefixAtoms(int prefix) {
         if (atoms[prefix] == null) {
-            double[] c = centroids[prefix];
-            float[] coords = new float[c.length];
-            for (int k = 0; k < coords.length; k++) {
-                coords[k] = (float) c[k];
-            }
-            atoms[prefix] = new PointArray(coords, coords.length / frame.dimension(),
-                    frame.dimension());
+            atoms[prefix] = KernelCoordinates.atoms(centroids[prefix], points.points());
         }
         return atoms[prefix];
     }

@@ -37,7 +37,8 @@ import org.slf4j.event.Level;
  *       before each one the kept blocks are those {@link KernelTruncation} certifies for the current
  *       potentials, with the margin {@code max(truncate, log(M / budget)) eps} of the current
  *       temperature ({@link TruncationMargin#relative}; {@code M} the source mass, budget
- *       {@link TruncatedSoftmin#SKIPPED_MASS}), which bounds each row's skipped mass by the budget.
+ *       {@link TruncatedSoftmin#skippedMass} of the kernels' precision), which bounds each row's
+ *       skipped mass by the budget.
  *       Row blocks are the cells {@link #ROW_BLOCK_BITS} Morton bits above the column blocks, so
  *       that the block search and the kernels' column gathering run once per larger row block
  *       while the column bounds stay tight. A C-transform has no row potential yet: its blocks are
@@ -53,8 +54,9 @@ import org.slf4j.event.Level;
  * <p>Accuracy: every skipped pair has a plan density below {@code exp(-truncate)} for the
  * potentials of the current iteration, and each row's skipped mass is within the budget; with a
  * {@code refinement} the loop ends at the fixed point of the truncated operators on the points, which
- * agrees with the single-scale loop within float32 tolerances. Without it, the fixed schedule ends on
- * a path that differs from the single-scale loop's by the coarse iterations.
+ * agrees with the single-scale loop within the tolerances of the kernels' precision (float32 or
+ * float64: the budget follows it). Without it, the fixed schedule ends on a path that differs from
+ * the single-scale loop's by the coarse iterations.
  *
  * <p>Logs each level (atoms, iterations, kept pairs of the last soft-min onto x, time) through SLF4J,
  * at INFO when {@code verbose} and DEBUG otherwise. A plan serves one run on one thread; the
@@ -132,6 +134,8 @@ final class PyramidSinkhorn implements MultiscaleScalePlan {
                                 double[] schedule, long densePairs) {
         long start = System.nanoTime();
         Level logLevel = settings.verbose() ? Level.INFO : Level.DEBUG;
+        x = KernelCoordinates.inPrecision(x, kernels.precision());
+        y = KernelCoordinates.inPrecision(y, kernels.precision());
         GridFrame frame = GridFrame.of(x, y);
         boolean xLarger = x.count() >= y.count();
         PointPyramid first = PointPyramid.of(frame, xLarger ? x : y, xLarger ? a : b,
@@ -407,7 +411,7 @@ final class PyramidSinkhorn implements MultiscaleScalePlan {
             }
             return new TruncatedSoftmin(scales.kernels, scales.cost, t, targets.tree(targetsOnX, true),
                     s, sources.tree(sourcesOnX, false), TruncationMargin.relative(truncate),
-                    TruncatedSoftmin.SKIPPED_MASS);
+                    TruncatedSoftmin.skippedMass(scales.kernels.precision()));
         }
 
         /** The tree of the row ({@code rows}) or column blocks of one cloud. */

@@ -3,6 +3,7 @@ package org.geomloss.multiscale;
 import org.geomloss.kernels.GroundCost;
 import org.geomloss.kernels.PointArray;
 import org.geomloss.kernels.PointKernels;
+import org.geomloss.kernels.Precision;
 import org.geomloss.sinkhorn.SoftminOperator;
 
 /**
@@ -10,7 +11,7 @@ import org.geomloss.sinkhorn.SoftminOperator;
  * {@link KernelTruncation} keeps for the potentials the Sinkhorn loop announces ({@link #adapt}), a
  * margin ({@link TruncationMargin}: {@code truncate * eps_J} on the two-scale plan, {@code truncate *
  * eps} of each reduction on the pyramid) and a budget on each row's skipped mass
- * ({@link #SKIPPED_MASS} in the multiscale loops):
+ * ({@link #skippedMass} of the kernels' precision in the multiscale loops):
  * <pre>  softmin_eps(h)_i = -eps log sum_{j kept for i} exp(h_j - C_ij / eps)</pre>
  *
  * <p>The blocks are chosen with {@code SLACK * eps} more margin ({@link #SLACK}) and
@@ -30,13 +31,24 @@ import org.geomloss.sinkhorn.SoftminOperator;
 final class TruncatedSoftmin implements SoftminOperator {
 
     /**
-     * The budget on each row's skipped mass {@code S_k} ({@link KernelTruncation}; at a balanced
-     * fixed point, the fraction of the row's soft-min that is skipped): at the level of the float32
-     * rounding of the kernels' sums, far below the golden float32 tolerances (1e-4).
+     * The budget on each row's skipped mass {@code S_k} in float32 ({@link KernelTruncation}; at a
+     * balanced fixed point, the fraction of the row's soft-min that is skipped): at the level of
+     * the float32 rounding of the kernels' sums, far below the golden float32 tolerances (1e-4).
      */
     static final double SKIPPED_MASS = 1e-6;
+    /**
+     * The budget in float64: at the level of the float64 rounding of the kernels' sums, far below
+     * the golden float64 tolerances (1e-9). It widens the pyramid's margin from about
+     * {@code 14 eps} ({@code log(1e6)}) to {@code 32 eps}.
+     */
+    static final double FLOAT64_SKIPPED_MASS = 1e-14;
     /** How far, in units of eps, the potentials may move before the blocks are chosen again. */
     static final double SLACK = 0.5;
+
+    /** The budget on each row's skipped mass for kernels of {@code precision}. */
+    static double skippedMass(Precision precision) {
+        return precision == Precision.FLOAT64 ? FLOAT64_SKIPPED_MASS : SKIPPED_MASS;
+    }
 
     private final PointKernels kernels;
     private final GroundCost cost;
@@ -59,8 +71,8 @@ final class TruncatedSoftmin implements SoftminOperator {
      * @param sources    the source points, sorted by cluster
      * @param sourceTree the tree of their clusters
      * @param margin      the margin at each temperature
-     * @param skippedMass the budget on each row's skipped mass, {@link #SKIPPED_MASS} in the
-     *                    multiscale loop
+     * @param skippedMass the budget on each row's skipped mass, {@link #skippedMass} of the
+     *                    kernels' precision in the multiscale loops
      */
     TruncatedSoftmin(PointKernels kernels, GroundCost cost, PointArray targets,
                      ClusterTree targetTree, PointArray sources, ClusterTree sourceTree,

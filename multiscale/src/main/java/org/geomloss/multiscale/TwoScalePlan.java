@@ -38,6 +38,8 @@ final class TwoScalePlan implements MultiscaleScalePlan {
 
     TwoScalePlan(PointKernels kernels, GroundCost cost, PointArray x, double[] a, PointArray y,
                  double[] b, MultiscaleSettings settings, double[] schedule) {
+        x = KernelCoordinates.inPrecision(x, kernels.precision());
+        y = KernelCoordinates.inPrecision(y, kernels.precision());
         int p = settings.p();
         double diameter = settings.diameter();
         double scale = settings.clusterScale() != null ? settings.clusterScale()
@@ -125,7 +127,7 @@ final class TwoScalePlan implements MultiscaleScalePlan {
             return PointSoftmin.dense(kernels, cost, targets.points(), sources.points());
         }
         return new TruncatedSoftmin(kernels, cost, targets.points(), targetTree, sources.points(),
-                sourceTree, margin, TruncatedSoftmin.SKIPPED_MASS);
+                sourceTree, margin, TruncatedSoftmin.skippedMass(kernels.precision()));
     }
 
     /** The fraction of the pairs the last reduction of {@code operator} visited (NaN when absent). */

@@ -2,11 +2,14 @@ package org.geomloss.multiscale;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.geomloss.kernels.PointArray;
+import org.geomloss.kernels.Precision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,6 +45,28 @@ class GridClusteringTest {
         for (int k = 0; k < expected.length; k++) {
             assertEquals((float) c.centroidCoordinates()[k], c.centroids().coords()[k]);
         }
+    }
+
+    @Test
+    void float64PointsKeepTheirCoordinatesAndGiveUnroundedCentroids() {
+        // 1e6 + 0.1 and 1e6 + 0.3 round to the same float32 (spacing 0.0625 there): only the
+        // float64 coordinates tell them apart, and the centroid of the cluster is their mean.
+        double[] wide = {1e6 + 0.1, 1e6 + 0.3, 1e6 + 5.2};
+        PointArray points = PointArray.ofDoubles(wide, 3, 1);
+        Clustering c = GridClustering.cluster(points, new double[] {1, 3, 1}, 1.0);
+
+        assertArrayEquals(new int[] {0, 2, 3}, c.clusterStarts());
+        assertArrayEquals(wide, c.points().doubleCoords(), 0.0);
+        double mean = (1 * (1e6 + 0.1) + 3 * (1e6 + 0.3)) / 4;
+        assertEquals(mean, c.centroidCoordinates()[0], 1e-9);
+        // the kernels get the float64 centroids themselves, beside their float32 roundings
+        assertArrayEquals(c.centroidCoordinates(), c.centroids().doubleCoords(), 0.0);
+        assertEquals((float) mean, c.centroids().coords()[0]);
+        // float32 points stay float32
+        PointArray rounded = KernelCoordinates.inPrecision(points, Precision.FLOAT32);
+        assertNull(GridClustering.cluster(rounded, new double[] {1, 3, 1}, 1.0).centroids()
+                .doubleCoords());
+        assertSame(points.coords(), rounded.coords(), "float32 runs share the float array");
     }
 
     @Test

@@ -286,7 +286,8 @@ class MultiscaleSinkhornTest {
                     new PointArray(y, problem.m(), d), weights(random, problem.m()));
         }
 
-        private static double[] weights(Random random, int n) {
+        /** Weights uniform in [0.5, 1.5), normalised to total mass 1. */
+        static double[] weights(Random random, int n) {
             double[] w = new double[n];
             double sum = 0;
             for (int i = 0; i < n; i++) {

@@ -60,6 +60,45 @@ class PointPyramidTest {
     }
 
     @Test
+    void float64PointsGiveFloat64AtomsAtEveryLevel() {
+        // Around 1e6 float32 has a spacing of 0.0625: the float32 roundings of these points
+        // collapse onto a few values, their float64 coordinates do not.
+        Random random = new Random(5);
+        int n = 3000;
+        double[] wide = new double[2 * n];
+        for (int k = 0; k < wide.length; k++) {
+            wide[k] = 1e6 + random.nextDouble();
+        }
+        PointArray cloud = PointArray.ofDoubles(wide, n, 2);
+        double[] weights = new double[n];
+        Arrays.setAll(weights, i -> 0.5 + random.nextDouble());
+        PointPyramid pyramid = PointPyramid.of(GridFrame.of(cloud, cloud), cloud, weights, null,
+                null);
+        assertTrue(pyramid.depth() >= 3, "test setup: depth " + pyramid.depth());
+        double[] mean = new double[2];
+        double total = Arrays.stream(weights).sum();
+        for (int i = 0; i < n; i++) {
+            for (int axis = 0; axis < 2; axis++) {
+                mean[axis] += weights[i] * wide[2 * i + axis] / total;
+            }
+        }
+        for (int level = 0; level <= pyramid.depth(); level++) {
+            PointArray atoms = pyramid.atoms(level);
+            double[] atomMean = new double[2];
+            for (int k = 0; k < atoms.count(); k++) {
+                for (int axis = 0; axis < 2; axis++) {
+                    atomMean[axis] += pyramid.masses(level)[k] * atoms.doubleCoords()[2 * k + axis]
+                            / total;
+                }
+            }
+            // float64 sums at 1e6 round to about 1e-9; float32 atoms would be off by 1e-2
+            assertArrayEquals(mean, atomMean, 1e-6, "level " + level);
+        }
+        assertArrayEquals(wide, pyramid.points().toOriginalOrder(
+                pyramid.points().points().doubleCoords(), 2), 0.0);
+    }
+
+    @Test
     void theSecondCloudTakesTheFirstCloudsCells() {
         PointArray x = new PointArray(new float[] {0, 0, 1, 1, 0.5f, 0.25f}, 3, 2);
         PointArray y = new PointArray(new float[] {0.1f, 0.9f}, 1, 2);

@@ -7,6 +7,7 @@ import org.geomloss.kernels.GroundCost;
 import org.geomloss.kernels.Kernels;
 import org.geomloss.kernels.PointArray;
 import org.geomloss.kernels.PointKernels;
+import org.geomloss.kernels.Precision;
 import org.geomloss.sinkhorn.FinalStep;
 import org.geomloss.sinkhorn.SinkhornProgress;
 
@@ -23,7 +24,10 @@ import org.geomloss.sinkhorn.SinkhornProgress;
  * {@code TWO_SCALE} or {@code ONLINE} (the single-scale loop at each N) and shape one of
  * {@link Shape} (default {@code CUBE}). Properties: {@code sweep.csv} (a file to append
  * {@code tool,backend,loss,n,seconds} rows to, process CPU seconds, for
- * {@code geomloss bench-plot}), {@code sweep.verbose}, {@code sweep.noCount}.
+ * {@code geomloss bench-plot}), {@code sweep.verbose}, {@code sweep.noCount},
+ * {@code sweep.precision} (the precisions of the multiscale runs, run one after the other at each
+ * N in the same process, e.g. {@code FLOAT32,FLOAT64}; default {@code FLOAT32}; the online runs
+ * stay float32).
  */
 public final class PyramidSweep {
 
@@ -31,6 +35,10 @@ public final class PyramidSweep {
     private static final boolean VERBOSE = Boolean.getBoolean("sweep.verbose");
     /** Counts the point pairs within {@code truncate * blur} after the timed run (not timed). */
     private static final boolean COUNT_WITHIN = !Boolean.getBoolean("sweep.noCount");
+    /** The precisions of the multiscale runs (property {@code sweep.precision}). */
+    private static final Precision[] PRECISIONS = Arrays.stream(
+            System.getProperty("sweep.precision", "FLOAT32").split(",")).map(Precision::valueOf)
+            .toArray(Precision[]::new);
 
     private PyramidSweep() {
     }
@@ -58,9 +66,9 @@ public final class PyramidSweep {
         for (int n : sizes) {
             PointArray[] c = shape.clouds(n);
             double[] weights = uniform(n);
-            start = System.nanoTime();
-            cpu = cpuNanos();
             if (online) {
+                start = System.nanoTime();
+                cpu = cpuNanos();
                 double value = online(kernels, c, weights, blur, shape);
                 double cpuSeconds = (cpuNanos() - cpu) * 1e-9;
                 System.out.printf("ONLINE %s N=%d: %.2f s (cpu %.2f s) value %.6e%n", shape, n,
@@ -68,25 +76,39 @@ public final class PyramidSweep {
                 csv("online", n, cpuSeconds);
                 continue;
             }
-            MultiscaleSettings settings = new MultiscaleSettings(plan, 2, blur,
-                    Double.POSITIVE_INFINITY, SinkhornReadout.diameter(c[0], c[1]), 0.5, 5.0,
-                    null, null, true, VERBOSE);
-            MultiscaleResult result = MultiscaleSinkhorn.solve(kernels,
-                    GroundCost.HALF_SQUARED_EUCLIDEAN, c[0], weights, c[1], weights, settings,
-                    SinkhornProgress.NONE);
-            SinkhornReadout.Divergence d = SinkhornReadout.balancedDebiased(result,
-                    shape.dimension);
-            double seconds = (System.nanoTime() - start) * 1e-9;
-            double cpuSeconds = (cpuNanos() - cpu) * 1e-9;
-            System.out.printf("%s " + shape + " N=%d: %.2f s (cpu %.2f s) value %.6e kept xy %.3e"
-                            + " visited %.3e peak heap %d MiB%n", plan, n, seconds, cpuSeconds,
-                    d.value(), result.keptPairs().xy() * n * (double) n,
-                    (double) result.keptPairs().visitedPairs(), peakHeapMiB());
-            csv(plan == MultiscalePlan.PYRAMID ? "pyramid" : "two-scale", n, cpuSeconds);
-            if (COUNT_WITHIN) {
-                System.out.printf("  point pairs within truncate*blur: %d%n",
-                        PairsWithinReach.count(result.x(), result.y(), 5.0 * blur));
+            for (Precision precision : PRECISIONS) {
+                multiscale(plan, Kernels.jvm(precision), c, weights, blur, shape);
             }
+        }
+    }
+
+    /** One timed multiscale run on {@code kernels}, with its report line and CSV row. */
+    private static void multiscale(MultiscalePlan plan, PointKernels kernels, PointArray[] c,
+                                   double[] weights, double blur, Shape shape)
+            throws java.io.IOException {
+        int n = c[0].count();
+        long start = System.nanoTime();
+        long cpu = cpuNanos();
+        MultiscaleSettings settings = new MultiscaleSettings(plan, 2, blur,
+                Double.POSITIVE_INFINITY, SinkhornReadout.diameter(c[0], c[1]), 0.5, 5.0,
+                null, null, true, VERBOSE);
+        MultiscaleResult result = MultiscaleSinkhorn.solve(kernels,
+                GroundCost.HALF_SQUARED_EUCLIDEAN, c[0], weights, c[1], weights, settings,
+                SinkhornProgress.NONE);
+        SinkhornReadout.Divergence d = SinkhornReadout.balancedDebiased(result,
+                shape.dimension);
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        double cpuSeconds = (cpuNanos() - cpu) * 1e-9;
+        String precision = kernels.precision().label();
+        System.out.printf("%s %s " + shape + " N=%d: %.2f s (cpu %.2f s) value %.6e kept xy"
+                        + " %.3e visited %.3e peak heap %d MiB%n", plan, precision, n, seconds,
+                cpuSeconds, d.value(), result.keptPairs().xy() * n * (double) n,
+                (double) result.keptPairs().visitedPairs(), peakHeapMiB());
+        csv((plan == MultiscalePlan.PYRAMID ? "pyramid" : "two-scale")
+                + (kernels.precision() == Precision.FLOAT64 ? "-float64" : ""), n, cpuSeconds);
+        if (COUNT_WITHIN) {
+            System.out.printf("  point pairs within truncate*blur: %d%n",
+                    PairsWithinReach.count(result.x(), result.y(), 5.0 * blur));
         }
     }
 
