@@ -48,10 +48,11 @@ import org.geomloss.sinkhorn.SymmetricSinkhorn;
  * default), it follows the arrays: {@code double[][]} clouds in float64 (users compare with POT and
  * SciPy), {@code float[][]} clouds in float32. A device without float64 kernels refuses float64.
  * Float32 runs translate both clouds to the centre of their bounding box when it lies farther from
- * the origin than its diagonal, before rounding; they anneal on the float32 kernels and end (the
- * final extrapolation, or the refinement to {@code tol}) on the float64 kernels of the same device
- * with the same coordinates, from which the plan and displacements are computed too, so that
- * potentials and plan use the same costs (a device with float32 kernels only ends on them);
+ * the origin than its diagonal, before rounding; on the points they anneal on the float32 kernels
+ * and end (the final extrapolation, or the refinement to {@code tol}) on the float64 kernels of the
+ * same device with the same coordinates, from which the plan and displacements are computed too, so
+ * that potentials and plan use the same costs (a device with float32 kernels only ends on them; the
+ * multiscale plans, {@link SampleOptions#multiscale}, run in one precision throughout);
  * {@link OTResultSample#precision()} records the precision. A {@code float[][]} cost matrix is
  * widened exactly and solved in float64 on the JVM (the dense soft-min gains nothing from float32),
  * and the cost-matrix solvers refuse another device.
