@@ -239,12 +239,13 @@ public final class OT {
                 iterationCount(options));
         Double tol = tolerance(options, a, b);
         ProgressTracker progress = tracker(options, "ot.solve_sample " + n + "x" + m, tol);
-        PointArray px = kernelPoints(x, n, d, precision, y);
-        PointArray py = kernelPoints(y, m, d, precision, x);
+        double[] centre = precision == Precision.FLOAT32 ? float32Translation(x, y, d) : null;
+        PointArray px = kernelPoints(x, n, d, precision, centre);
+        PointArray py = kernelPoints(y, m, d, precision, centre);
+        PointKernels kernels = options.device.kernels(precision);
         CostSource.SquaredDistances costs = new CostSource.SquaredDistances(px.doubleCoordinates(),
                 py.doubleCoordinates(), d);
         if (options.multiscale != null) {
-            PointKernels kernels = options.device.kernels(precision);
             SinkhornRun.Outcome outcome = MultiscaleSample.run(px, py, kernels, a, b, reg,
                     rhoValue, schedule, options, tol, progress);
             return new OTResultSample(a, b, costs, outcome, reg, rhoValue,
@@ -258,7 +259,6 @@ public final class OT {
             quirkyStart(meanSquaredDistances(y, x, wa, d), wb, lambda),
             options.debias ? quirkyStart(meanSquaredDistances(x, x, wa, d), wa, lambda) : null,
             options.debias ? quirkyStart(meanSquaredDistances(y, y, wb, d), wb, lambda) : null};
-        PointKernels kernels = options.device.kernels(precision);
         SymmetricSinkhorn.Operators operators = operators(kernels, px, py, options.debias);
         PointKernels finalKernels = finalKernels(options.device, precision);
         SymmetricSinkhorn.Operators finalOperators = finalKernels == kernels ? operators
@@ -286,26 +286,32 @@ public final class OT {
     }
 
     /**
-     * The points {@code coords} as the kernels of {@code precision} read them: as given in float64;
-     * in float32, translated to the centre of the bounding box of both clouds ({@code coords} and
-     * {@code other}) when it lies farther from the origin than its diagonal, then rounded.
+     * The translation of both clouds before their float32 rounding
+     * ({@link PointArray#float32Translation} of their joint bounding box), or null.
      */
-    private static PointArray kernelPoints(double[] coords, int count, int d, Precision precision,
-                                           double[] other) {
-        if (precision == Precision.FLOAT64) {
-            return PointArray.ofDoubles(coords, count, d);
-        }
+    private static double[] float32Translation(double[] x, double[] y, int d) {
         double[] min = new double[d];
         double[] max = new double[d];
         java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
         java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
-        for (double[] cloud : new double[][] {coords, other}) {
+        for (double[] cloud : new double[][] {x, y}) {
             for (int k = 0; k < cloud.length; k++) {
                 min[k % d] = Math.min(min[k % d], cloud[k]);
                 max[k % d] = Math.max(max[k % d], cloud[k]);
             }
         }
-        double[] centre = PointArray.float32Translation(min, max);
+        return PointArray.float32Translation(min, max);
+    }
+
+    /**
+     * The points {@code coords} as the kernels of {@code precision} read them: as given in float64;
+     * in float32, moved by {@code -centre} (when not null), then rounded.
+     */
+    private static PointArray kernelPoints(double[] coords, int count, int d, Precision precision,
+                                           double[] centre) {
+        if (precision == Precision.FLOAT64) {
+            return PointArray.ofDoubles(coords, count, d);
+        }
         float[] rounded = new float[coords.length];
         for (int k = 0; k < coords.length; k++) {
             rounded[k] = (float) (centre != null ? coords[k] - centre[k % d] : coords[k]);

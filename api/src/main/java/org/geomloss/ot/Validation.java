@@ -218,15 +218,6 @@ final class Validation {
         return wide;
     }
 
-    /** Float32 copies of coordinates (exact for coordinates widened from float32). */
-    static float[] narrow(double[] values) {
-        float[] result = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            result[i] = (float) values[i];
-        }
-        return result;
-    }
-
     static double sum(double[] values) {
         double total = 0;
         for (double v : values) {
