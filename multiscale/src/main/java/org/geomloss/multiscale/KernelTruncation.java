@@ -51,16 +51,18 @@ import org.geomloss.kernels.GroundCost;
  * that no soft-min is empty.
  *
  * <p>Memory: the kept blocks take two ints per column range of each row cluster. A search whose
- * ranges would take more than a third of the heap still free (after a collection) stops with an
- * {@link UnsupportedOperationException} naming the temperature, the sizes and what works (more
- * heap, a larger blur, or the online backend), rather than an {@link OutOfMemoryError}.
+ * ranges would take more than a third of the heap still free (after a collection) stops with a
+ * {@link RangeBudgetExceeded} (an {@link UnsupportedOperationException} naming the temperature,
+ * the sizes and what works: more heap, a larger blur, or the online backend) rather than an
+ * {@link OutOfMemoryError}; {@code TruncatedSoftmin} then searches and reduces slices of the
+ * rows one after the other, and only a slice of one search task that does not fit is refused.
  *
  * <p>Stateless and thread-safe; the search runs on {@link ComputePool}.
  */
 public final class KernelTruncation {
 
-    /** Row clusters per parallel task. */
-    private static final int ROWS_PER_TASK = 64;
+    /** Row clusters per parallel task of the search; slices of rows start at its multiples. */
+    static final int ROWS_PER_SLICE = 64;
     /** Consecutive row clusters (neighbours in the sorted order) whose candidates are searched together. */
     private static final int ROWS_PER_GROUP = 8;
     /**
@@ -143,6 +145,25 @@ public final class KernelTruncation {
     static KeptBlocks keep(GroundCost cost, ClusterTree rows, double[][] rowMax,
                            ClusterTree columns, double[][] columnMax, double margin, double eps,
                            double skippedMass) {
+        return keep(cost, rows, rowMax, columns, columnMax, margin, eps, skippedMass, 0,
+                rows.nodeCount(0));
+    }
+
+    /**
+     * The kept blocks of the row clusters {@code [first, end)} only: the same ranges as
+     * {@link #keep(GroundCost, ClusterTree, double[][], ClusterTree, double[][], double, double,
+     * double) keep} gives them when {@code first} is a multiple of {@link #ROWS_PER_SLICE}, in a
+     * structure over all the rows whose other rows keep nothing (a reduction gives them
+     * {@code +infinity} or 0), so that a reduction can run one slice of its rows at a time.
+     *
+     * @param first the first row cluster
+     * @param end   one past the last row cluster
+     * @throws RangeBudgetExceeded when the slice's ranges would take more than a third of the
+     *                             heap still free
+     */
+    static KeptBlocks keep(GroundCost cost, ClusterTree rows, double[][] rowMax,
+                           ClusterTree columns, double[][] columnMax, double margin, double eps,
+                           double skippedMass, int first, int end) {
         if (!(margin >= 0)) {
             throw new IllegalArgumentException("truncate * eps must be >= 0, got " + margin);
         }
@@ -150,8 +171,8 @@ public final class KernelTruncation {
             throw new IllegalArgumentException("eps and the skipped-mass budget must be > 0, got "
                     + eps + " and " + skippedMass);
         }
-        int rowClusters = rows.nodeCount(0);
-        int tasks = (rowClusters + ROWS_PER_TASK - 1) / ROWS_PER_TASK;
+        int rowClusters = end - first;
+        int tasks = (rowClusters + ROWS_PER_SLICE - 1) / ROWS_PER_SLICE;
         RangeBudget budget = new RangeBudget(rows, columns, eps);
         int[][] taskRanges = new int[tasks][];
         int[][] taskCounts = new int[tasks][];
@@ -159,27 +180,34 @@ public final class KernelTruncation {
         ComputePool.forEachBlock(tasks, task -> {
             Search search = new Search(cost, rows, rowMax, columns, columnMax, margin, eps,
                     skippedMass, budget);
-            int first = task * ROWS_PER_TASK;
-            int last = Math.min(rowClusters, first + ROWS_PER_TASK);
-            int[] counts = new int[last - first];
-            for (int k = first; k < last; k += ROWS_PER_GROUP) {
-                search.group(k, Math.min(last, k + ROWS_PER_GROUP), counts, first);
+            int from = first + task * ROWS_PER_SLICE;
+            int to = Math.min(end, from + ROWS_PER_SLICE);
+            int[] counts = new int[to - from];
+            for (int k = from; k < to; k += ROWS_PER_GROUP) {
+                search.group(k, Math.min(to, k + ROWS_PER_GROUP), counts, from);
             }
             taskRanges[task] = search.ranges();
             taskCounts[task] = counts;
             taskClusterPairs[task] = search.keptClusters;
         });
-        int[] rangeOffsets = new int[rowClusters + 1];
+        int[] clusterStarts = rows.clusterStarts();
+        int lead = first > 0 ? 1 : 0;
+        int trail = end < rows.nodeCount(0) ? 1 : 0;
+        int[] rowStarts = new int[lead + rowClusters + trail + 1];
+        System.arraycopy(clusterStarts, first, rowStarts, lead, rowClusters + 1);
+        rowStarts[rowStarts.length - 1] = clusterStarts[clusterStarts.length - 1];
+        int[] rangeOffsets = new int[rowStarts.length];
         int rangeCount = 0;
         long keptClusterPairs = 0;
         for (int task = 0; task < tasks; task++) {
             for (int r = 0; r < taskCounts[task].length; r++) {
-                int k = task * ROWS_PER_TASK + r;
+                int k = lead + task * ROWS_PER_SLICE + r;
                 rangeOffsets[k + 1] = rangeOffsets[k] + taskCounts[task][r];
             }
             rangeCount += taskRanges[task].length / 2;
             keptClusterPairs += taskClusterPairs[task];
         }
+        rangeOffsets[rangeOffsets.length - 1] = rangeCount;
         int[] ranges = new int[2 * rangeCount];
         int at = 0;
         for (int task = 0; task < tasks; task++) {
@@ -187,13 +215,13 @@ public final class KernelTruncation {
             at += taskRanges[task].length;
             taskRanges[task] = null;
         }
-        BlockSparsity blocks = new BlockSparsity(rows.clusterStarts(), rangeOffsets, ranges);
+        BlockSparsity blocks = new BlockSparsity(rowStarts, rangeOffsets, ranges);
         int[] columnStarts = columns.clusterStarts();
         long columnCount = columnStarts[columnStarts.length - 1];
-        int[] rowStarts = rows.clusterStarts();
+        long slicePoints = clusterStarts[end] - clusterStarts[first];
         return new KeptBlocks(blocks, keptClusterPairs,
                 (long) rowClusters * columns.nodeCount(0), blocks.pairCount(),
-                rowStarts[rowStarts.length - 1] * columnCount);
+                slicePoints * columnCount);
     }
 
     /** The tree search of one task: reusable buffers and the ranges found so far. */
@@ -403,6 +431,16 @@ public final class KernelTruncation {
     }
 
     /**
+     * The kept blocks of one {@link #keep} call would take more than a third of the heap still
+     * free; the message names the temperature, the sizes and what works.
+     */
+    static final class RangeBudgetExceeded extends UnsupportedOperationException {
+        RangeBudgetExceeded(String message) {
+            super(message);
+        }
+    }
+
+    /**
      * The heap the column ranges of one {@link #keep} call may take, shared by its tasks: a third of
      * the heap still free when the call starts, measured again after a collection before refusing.
      */
@@ -442,7 +480,7 @@ public final class KernelTruncation {
                 int[] columnStarts = columns.clusterStarts();
                 long points = rowStarts[rowStarts.length - 1];
                 long columnPoints = columnStarts[columnStarts.length - 1];
-                throw new UnsupportedOperationException(String.format(Locale.ROOT,
+                throw new RangeBudgetExceeded(String.format(Locale.ROOT,
                         "the multiscale backend's kept blocks for the soft-min at eps = %.3g "
                                 + "between %,d and %,d points need more than %,d MiB, a third of "
                                 + "the heap still free: run with a larger -Xmx, a larger blur "

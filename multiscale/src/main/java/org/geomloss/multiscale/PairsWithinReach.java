@@ -10,9 +10,13 @@ import org.geomloss.kernels.GroundCost;
  * the final temperature of a truncated Sinkhorn loop, for comparison with the pairs it keeps
  * ({@code verbose} output). The candidate blocks are the cluster pairs whose bounding boxes are
  * within {@code radius} ({@link KernelTruncation} with zero potentials), then every pair of those
- * blocks is tested. Cost about that of one truncated soft-min; thread-safe.
+ * blocks is tested, {@link #SLICE} row clusters at a time so that the blocks never take much
+ * memory. Cost about that of one truncated soft-min; thread-safe.
  */
 final class PairsWithinReach {
+
+    /** Row clusters whose blocks are searched and counted together. */
+    private static final int SLICE = 64 * KernelTruncation.ROWS_PER_SLICE;
 
     private PairsWithinReach() {
     }
@@ -24,8 +28,18 @@ final class PairsWithinReach {
         GroundCost cost = GroundCost.forExponent(2);
         double[][] zeroX = tx.maxima(new double[x.points().count()]);
         double[][] zeroY = ty.maxima(new double[y.points().count()]);
-        BlockSparsity blocks = KernelTruncation.keep(cost, tx, zeroX, ty, zeroY,
-                cost.fromSquaredDistance(radius * radius), 1.0, Double.POSITIVE_INFINITY).blocks();
+        long total = 0;
+        for (int first = 0; first < tx.nodeCount(0); first += SLICE) {
+            BlockSparsity blocks = KernelTruncation.keep(cost, tx, zeroX, ty, zeroY,
+                    cost.fromSquaredDistance(radius * radius), 1.0, Double.POSITIVE_INFINITY, first,
+                    Math.min(tx.nodeCount(0), first + SLICE)).blocks();
+            total += count(blocks, x, y, radius);
+        }
+        return total;
+    }
+
+    /** The pairs of {@code blocks} at distance at most {@code radius}. */
+    private static long count(BlockSparsity blocks, Clustering x, Clustering y, double radius) {
         double radius2 = radius * radius;
         float[] xc = x.points().coords();
         float[] yc = y.points().coords();

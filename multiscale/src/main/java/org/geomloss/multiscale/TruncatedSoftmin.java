@@ -1,10 +1,13 @@
 package org.geomloss.multiscale;
 
+import org.geomloss.kernels.BlockSparsity;
 import org.geomloss.kernels.GroundCost;
 import org.geomloss.kernels.PointArray;
 import org.geomloss.kernels.PointKernels;
 import org.geomloss.kernels.Precision;
 import org.geomloss.sinkhorn.SoftminOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A soft-min between two clouds of points sorted by cluster that visits only the blocks of pairs
@@ -26,9 +29,15 @@ import org.geomloss.sinkhorn.SoftminOperator;
  * estimate of its result and keeps them when the result stays below it.
  *
  * <p>Counts the pairs its reductions visit. Memory: the kept blocks, about two integers per kept
- * range, and a copy of the anchor potentials. For one loop at a time.
+ * range, the potentials' maxima over the cluster trees and a copy of the anchor potentials. When
+ * the kept blocks of all rows would take more than a third of the heap still free, the reductions
+ * run in slices of rows instead (each slice searched again with the same choice, so with the same
+ * blocks and results, at the cost of one search per slice and reduction, and one output-sized
+ * buffer): memory then stays linear in {@code N + M}. For one loop at a time.
  */
 final class TruncatedSoftmin implements SoftminOperator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TruncatedSoftmin.class);
 
     /**
      * The budget on each row's skipped mass {@code S_k} in float32 ({@link KernelTruncation}; at a
@@ -60,6 +69,15 @@ final class TruncatedSoftmin implements SoftminOperator {
     /** The budget a choice is made with, so that it holds after a move of up to the slack. */
     private final double choiceBudget;
     private KernelTruncation.KeptBlocks kept;
+    /** The counts of the last sliced reduction. */
+    private KernelTruncation.KeptBlocks lastSliced;
+    /**
+     * The number of slices of rows the reductions run in: 1 while the kept blocks of all rows fit
+     * in memory; more once they did not (see {@link #choose}).
+     */
+    private int slices = 1;
+    /** What the last choice searched with, for the slices to search again at each reduction. */
+    private Choice choice;
     private double anchorEps;
     private double[] anchorTarget;
     private double[] anchorSource;
@@ -111,7 +129,7 @@ final class TruncatedSoftmin implements SoftminOperator {
      *             {@link Double#POSITIVE_INFINITY} to search only when the choice no longer holds
      */
     boolean choose(double eps, double[] target, double[] source, double fall) {
-        if (kept != null && eps == anchorEps
+        if (choice != null && eps == anchorEps
                 && largestRise(target, anchorTarget) + largestRise(source, anchorSource)
                 <= SLACK * eps
                 && largestRise(anchorTarget, target) + largestRise(anchorSource, source)
@@ -123,9 +141,19 @@ final class TruncatedSoftmin implements SoftminOperator {
         double[][] sourceMax = source == target && sourceTree == targetTree ? targetMax
                 : sourceTree.maxima(source);
         double base = margin.at(eps, sourceTree.totalMass(), choiceBudget);
-        kept = KernelTruncation.keep(cost, targetTree, targetMax, sourceTree, sourceMax,
-                base + SLACK * eps, eps,
+        choice = new Choice(targetMax, sourceMax, base + SLACK * eps, eps,
                 margin.certifiesBudget() ? Double.POSITIVE_INFINITY : choiceBudget);
+        kept = null;
+        if (slices == 1) {
+            try {
+                kept = keepRows(0, targetTree.nodeCount(0));
+            } catch (KernelTruncation.RangeBudgetExceeded tooLarge) {
+                slices = 2;
+                LOG.info("Kept blocks of {} x {} points at eps={} exceed a third of the free heap:"
+                        + " the reductions run in slices of rows", targets.count(),
+                        sources.count(), String.format("%.3g", eps));
+            }
+        }
         anchorEps = eps;
         anchorTarget = target.clone();
         anchorSource = source == target ? anchorTarget : source.clone();
@@ -143,18 +171,88 @@ final class TruncatedSoftmin implements SoftminOperator {
 
     @Override
     public void softmin(double eps, double[] h, double[] out) {
-        kernels.softmin(cost, targets, sources, h, eps, blocks(), out);
-        visitedPairs += kept.keptPointPairs();
+        reduce(out, 1, blocks -> kernels.softmin(cost, targets, sources, h, eps, blocks, out),
+                (blocks, part) -> kernels.softmin(cost, targets, sources, h, eps, blocks, part));
     }
 
     @Override
     public void softminGradient(double eps, double[] h, double[] softmin, double[] out) {
-        kernels.softminGradient(cost, targets, sources, h, eps, softmin, blocks(), out);
+        reduce(out, targets.dimension(),
+                blocks -> kernels.softminGradient(cost, targets, sources, h, eps, softmin, blocks,
+                        out),
+                (blocks, part) -> kernels.softminGradient(cost, targets, sources, h, eps, softmin,
+                        blocks, part));
     }
 
-    /** The blocks of the last {@link #adapt}. */
+    /**
+     * Runs a reduction with {@code width} values per row into {@code out}: on the kept blocks of
+     * the last choice, or, when they did not fit in memory, slice after slice of the rows, each
+     * slice searched again with the same choice (the same blocks, so the same result) and its
+     * rows copied from the reduction's output into {@code out}. A slice whose blocks do not fit
+     * either doubles the number of slices; slices of a single search task that do not fit are
+     * refused ({@link KernelTruncation.RangeBudgetExceeded}).
+     */
+    private void reduce(double[] out, int width, java.util.function.Consumer<BlockSparsity> whole,
+                        java.util.function.BiConsumer<BlockSparsity, double[]> slice) {
+        if (choice == null) {
+            throw new IllegalStateException("a truncated soft-min needs potentials: call adapt first");
+        }
+        if (kept != null) {
+            whole.accept(kept.blocks());
+            visitedPairs += kept.keptPointPairs();
+            return;
+        }
+        int clusters = targetTree.nodeCount(0);
+        int[] starts = targetTree.clusterStarts();
+        double[] part = new double[out.length];
+        long keptClusterPairs = 0;
+        long keptPointPairs = 0;
+        int first = 0;
+        while (first < clusters) {
+            int tasks = (clusters + KernelTruncation.ROWS_PER_SLICE - 1)
+                    / KernelTruncation.ROWS_PER_SLICE;
+            int perSlice = (tasks + slices - 1) / slices * KernelTruncation.ROWS_PER_SLICE;
+            int end = Math.min(clusters, first + perSlice);
+            KernelTruncation.KeptBlocks blocks;
+            try {
+                blocks = keepRows(first, end);
+            } catch (KernelTruncation.RangeBudgetExceeded tooLarge) {
+                if (perSlice == KernelTruncation.ROWS_PER_SLICE) {
+                    throw tooLarge;
+                }
+                slices *= 2;
+                continue;
+            }
+            slice.accept(blocks.blocks(), part);
+            System.arraycopy(part, width * starts[first], out, width * starts[first],
+                    width * (starts[end] - starts[first]));
+            keptClusterPairs += blocks.keptClusterPairs();
+            keptPointPairs += blocks.keptPointPairs();
+            first = end;
+        }
+        visitedPairs += keptPointPairs;
+        lastSliced = new KernelTruncation.KeptBlocks(null, keptClusterPairs,
+                (long) clusters * sourceTree.nodeCount(0), keptPointPairs,
+                (long) targets.count() * sources.count());
+    }
+
+    /**
+     * The blocks of the last {@link #adapt}; when the rows run in slices, the counts of the last
+     * reduction's slices (without their blocks), or null before it.
+     */
     KernelTruncation.KeptBlocks kept() {
-        return kept;
+        return kept != null ? kept : lastSliced;
+    }
+
+    /** The number of slices of rows the reductions run in (1: all rows at once). */
+    int slices() {
+        return slices;
+    }
+
+    /** Makes the reductions run in at least {@code count} slices of rows. */
+    void sliceRows(int count) {
+        slices = Math.max(slices, count);
+        kept = null;
     }
 
     /** The pairs visited by all soft-mins so far (gradients not counted). */
@@ -162,10 +260,15 @@ final class TruncatedSoftmin implements SoftminOperator {
         return visitedPairs;
     }
 
-    private org.geomloss.kernels.BlockSparsity blocks() {
-        if (kept == null) {
-            throw new IllegalStateException("a truncated soft-min needs potentials: call adapt first");
-        }
-        return kept.blocks();
+    /** The kept blocks of row clusters {@code [first, end)} for the last choice. */
+    private KernelTruncation.KeptBlocks keepRows(int first, int end) {
+        return KernelTruncation.keep(cost, targetTree, choice.targetMax(), sourceTree,
+                choice.sourceMax(), choice.margin(), choice.eps(), choice.skippedMass(), first,
+                end);
+    }
+
+    /** The potentials' maxima, margin and budget of a choice of blocks. */
+    private record Choice(double[][] targetMax, double[][] sourceMax, double margin, double eps,
+                          double skippedMass) {
     }
 }

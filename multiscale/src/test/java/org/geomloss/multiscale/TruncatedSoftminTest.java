@@ -6,6 +6,8 @@ import static org.geomloss.multiscale.KernelTruncationTest.skippedMass;
 import static org.geomloss.multiscale.KernelTruncationTest.smoothPotential;
 import static org.geomloss.multiscale.KernelTruncationTest.uniformWeights;
 import static org.geomloss.multiscale.KernelTruncationTest.visitedPairs;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -98,6 +100,34 @@ class TruncatedSoftminTest {
 
         assertNotSame(first, second);
         assertNotSame(second, softmin.kept());
+    }
+
+    @Test
+    void slicesOfRowsGiveTheSameReductionsAsTheWholeStructure() {
+        TruncatedSoftmin whole = softmin(3 * EPS, TruncatedSoftmin.SKIPPED_MASS);
+        TruncatedSoftmin sliced = softmin(3 * EPS, TruncatedSoftmin.SKIPPED_MASS);
+        sliced.sliceRows(3);
+        whole.adapt(EPS, f, g);
+        sliced.adapt(EPS, f, g);
+        double[] h = new double[M];
+        for (int j = 0; j < M; j++) {
+            h[j] = Math.log(y.weights()[j]) + g[j] / EPS;
+        }
+        double[] expected = new double[N];
+        double[] actual = new double[N];
+        whole.softmin(EPS, h, expected);
+        sliced.softmin(EPS, h, actual);
+        double[] expectedGradient = new double[2 * N];
+        double[] actualGradient = new double[2 * N];
+        whole.softminGradient(EPS, h, expected, expectedGradient);
+        sliced.softminGradient(EPS, h, expected, actualGradient);
+
+        assertTrue(whole.kept().pointFraction() < 1, "test setup: something is skipped");
+        assertTrue(sliced.slices() >= 3);
+        assertArrayEquals(expected, actual);
+        assertArrayEquals(expectedGradient, actualGradient);
+        assertEquals(whole.kept().keptPointPairs(), sliced.kept().keptPointPairs());
+        assertEquals(whole.visitedPairs(), sliced.visitedPairs());
     }
 
     private TruncatedSoftmin softmin(double margin, double budget) {
