@@ -26,19 +26,28 @@ import org.geomloss.kernels.GroundCost;
  * grows with the kept pairs, not with all of them.
  *
  * <p>A margin bounds each skipped pair, not their sum, and many pairs just below it can add up to
- * {@code exp(-truncate)} of a row's mass. So the search also sums, for row cluster {@code k}, the
- * bound on the mass it skips:
- * <pre>  S_k = sum_{pruned subtrees T} m_T exp(B(k, T) / eps)
- *  B(k, T) = max_{i in k} f_i + max_{j in T} g_j - c(dist(box_k, box_T))</pre>
- * with {@code m_T} the column mass under {@code T}. For every row point {@code i} of {@code k},
- * {@code sum_{j skipped} b_j exp((f_i + g_j - C_ij) / eps) <= S_k}, and the whole sum over
- * {@code j} is 1 when {@code f} is the soft-min of {@code g} (a balanced fixed point): there
- * {@code S_k} bounds the fraction of row {@code i}'s soft-min that is skipped, and so the error on
- * {@code f_i} by about {@code eps S_k}; between updates, or with a finite reach, the whole sum is
- * only close to 1. When {@code S_k} exceeds the budget the row's margin widens by
- * {@code eps (log(S_k / budget) + 1)} and the search runs again; after 8 widenings the row keeps
- * every column cluster. A bound that is not a number (infinite potentials of opposite signs) keeps
- * its subtree.
+ * {@code exp(-truncate)} of a row's mass. So each row's skipped mass is certified against a budget
+ * {@code beta} as well: for row cluster {@code k} and a column subtree {@code T} of mass
+ * {@code m_T}, with {@code B(k, T) = max_{i in k} f_i + max_{j in T} g_j - c(dist(box_k, box_T))},
+ * <pre>  S_k = sum_{skipped T} m_T exp(B(k, T) / eps)</pre>
+ * bounds {@code sum_{j skipped} b_j exp((f_i + g_j - C_ij) / eps)} for every row point {@code i}
+ * of {@code k}; the whole sum over {@code j} is 1 when {@code f} is the soft-min of {@code g} (a
+ * balanced fixed point), so there {@code S_k} bounds the fraction of row {@code i}'s soft-min that
+ * is skipped, and the error on {@code f_i} by about {@code eps S_k}. The bound is made of two
+ * tiers, so that it needs no exponential per pair:
+ * <ul>
+ *   <li>the search prunes subtrees at the outer margin {@code max(margin, eps log(2 M / beta))},
+ *       {@code M} the column mass: together they carry at most {@code M exp(-outer / eps) <=
+ *       beta / 2};</li>
+ *   <li>the candidates it returns are sorted into shells one {@code eps} wide below
+ *       {@code -margin} (by their own bound for the row); the row keeps the shells above the
+ *       deepest cut whose skipped shells carry at most
+ *       {@code sum_s m_s exp(-margin / eps - (s - 1)) <= beta / 2}.</li>
+ * </ul>
+ * Where the potentials are concentrated, as at the end of a Sinkhorn loop, the shells just below
+ * the margin hold little mass and the row keeps about the pairs above the margin; where they are
+ * flat it keeps more, up to the outer margin. A bound that is not a number (infinite potentials
+ * of opposite signs) keeps its subtree.
  *
  * <p>Difference from GeomLoss, which decides once, at the coarse-to-fine jump, from the centroids'
  * coarse potentials and the cost between centroids: that rule is a heuristic (the centroid cost is
@@ -70,8 +79,16 @@ public final class KernelTruncation {
      * far less; the slack only keeps a few more pairs for them).
      */
     private static final double COST_SLACK = 1e-6;
-    /** Margin widenings per row before a row over its skipped-mass budget keeps everything. */
-    private static final int WIDENINGS = 8;
+    /** Shells of candidates below the margin, one eps wide each (the last one open-ended). */
+    private static final int SHELLS = 48;
+    /** {@code SHELL_FACTORS[s] = exp(-(s - 1))}: the density bound of shell {@code s >= 1}. */
+    private static final double[] SHELL_FACTORS = new double[SHELLS];
+
+    static {
+        for (int s = 1; s < SHELLS; s++) {
+            SHELL_FACTORS[s] = Math.exp(-(s - 1));
+        }
+    }
 
     private KernelTruncation() {
     }
@@ -244,8 +261,11 @@ public final class KernelTruncation {
         private int[] ranges = new int[128];
         private int rangeValues;
         long keptClusters;
-        /** {@code S_k} of the last {@link #search}. */
-        private double lastSkippedMass;
+        /** {@code max(margin, eps log(2 M / budget))}: the margin of the group searches. */
+        private final double outerMargin;
+        /** The shell of each candidate for the current row ({@link #rowMargin}). */
+        private int[] shells = new int[64];
+        private final double[] shellMass = new double[SHELLS];
 
         Search(GroundCost cost, ClusterTree rows, double[][] rowMax, ClusterTree columns,
                double[][] columnMax, double margin, double eps, double skippedMass,
@@ -256,6 +276,8 @@ public final class KernelTruncation {
             this.columns = columns;
             this.columnMax = columnMax;
             this.margin = margin;
+            this.outerMargin = Math.max(margin,
+                    eps * Math.log(2 * columns.totalMass() / skippedMass));
             this.eps = eps;
             this.skippedMass = skippedMass;
             this.budget = budget;
@@ -264,11 +286,11 @@ public final class KernelTruncation {
 
         /**
          * Appends the column ranges of row clusters {@code [from, to)} and stores how many in
-         * {@code counts[k - offset]}. One tree search with the enclosing box of the group and the
-         * largest row potential gives candidate column clusters (a superset of each row's, by the
-         * monotonicity of the bound), which each row then filters with its own bound; the pruned
-         * subtrees' mass bound of the group search is valid for each row. A row over its budget
-         * is searched again on its own ({@link #row}).
+         * {@code counts[k - offset]}. One tree search with the enclosing box of the group, the
+         * largest row potential and the outer margin gives candidate column clusters (a superset
+         * of each row's, by the monotonicity of the bound); each row then keeps the candidates of
+         * bound above {@code -margin} and, when the rest could carry more than its share of the
+         * budget, the next shells of candidates as well ({@link #rowMargin}).
          */
         void group(int from, int to, int[] counts, int offset) {
             rows.enclose(0, from, to, rowBox);
@@ -276,31 +298,22 @@ public final class KernelTruncation {
             for (int k = from; k < to; k++) {
                 groupMax = Math.max(groupMax, rowMax[0][k]);
             }
-            int candidateCount = search(rowBox, groupMax, margin);
-            double groupSkipped = lastSkippedMass;
+            int candidateCount = search(rowBox, groupMax, outerMargin);
             if (candidates.length < candidateCount) {
                 candidates = new int[kept.length];
+                shells = new int[kept.length];
             }
             System.arraycopy(kept, 0, candidates, 0, candidateCount);
             Arrays.sort(candidates, 0, candidateCount);
-            boolean budget = skippedMass < Double.POSITIVE_INFINITY;
             for (int k = from; k < to; k++) {
                 rows.enclose(0, k, k + 1, rowBox);
                 double max = rowMax[0][k];
-                double skipped = groupSkipped;
+                int rowShells = rowMargin(max, candidateCount);
                 int keptCount = 0;
                 for (int c = 0; c < candidateCount; c++) {
-                    int l = candidates[c];
-                    double bound = bound(rowBox, max, 0, l);
-                    if (bound > -margin) {
-                        kept[keptCount++] = l;
-                    } else if (budget) {
-                        skipped += columns.mass(0, l) * Math.exp(bound / eps);
+                    if (shells[c] < rowShells) {
+                        kept[keptCount++] = candidates[c];
                     }
-                }
-                if (skipped > skippedMass) {
-                    counts[k - offset] = row(k);
-                    continue;
                 }
                 if (keptCount == 0) {
                     kept[keptCount++] = bestLeaf(rowBox, max);
@@ -311,37 +324,52 @@ public final class KernelTruncation {
         }
 
         /**
-         * Appends the column ranges of row cluster {@code k}; returns how many. Widens the margin
-         * until the row's certified skipped mass is within budget, and keeps every column cluster
-         * after {@link #WIDENINGS} widenings.
+         * Sorts the candidates into shells for the row in {@link #rowBox} with potentials at most
+         * {@code max}: shell 0 the bounds above {@code -margin}, shell {@code s >= 1} those in
+         * {@code (-margin - s eps, -margin - (s - 1) eps]} (the last shell takes every lower
+         * bound), and returns the number of shells to keep: the fewest {@code s >= 1} whose
+         * skipped candidates' bound {@code sum_{s' >= s} m_{s'} exp(-margin / eps - (s' - 1))}
+         * is within the half of the budget that the outer margin leaves (every shell with a
+         * budget of infinity).
          */
-        int row(int k) {
-            rows.enclose(0, k, k + 1, rowBox);
-            double max = rowMax[0][k];
-            double rowMargin = margin;
-            int keptCount = search(rowBox, max, rowMargin);
-            for (int attempt = 0; lastSkippedMass > skippedMass; attempt++) {
-                rowMargin = attempt < WIDENINGS
-                        ? rowMargin + eps * (Math.log(lastSkippedMass / skippedMass) + 1)
-                        : Double.POSITIVE_INFINITY;
-                keptCount = search(rowBox, max, rowMargin);
+        private int rowMargin(double max, int candidateCount) {
+            boolean budgeted = skippedMass < Double.POSITIVE_INFINITY;
+            if (budgeted) {
+                Arrays.fill(shellMass, 0);
             }
-            if (keptCount == 0) {
-                kept[keptCount++] = bestLeaf(rowBox, max);
+            for (int c = 0; c < candidateCount; c++) {
+                int l = candidates[c];
+                double excess = -margin - bound(rowBox, max, 0, l);
+                // a bound that is not a number keeps its candidate
+                int shell = !(excess >= 0) ? 0
+                        : (int) Math.min(SHELLS - 1, Math.floor(excess / eps) + 1);
+                shells[c] = shell;
+                if (budgeted) {
+                    shellMass[shell] += columns.mass(0, l);
+                }
             }
-            keptClusters += keptCount;
-            Arrays.sort(kept, 0, keptCount);
-            return appendRanges(keptCount);
+            if (!budgeted) {
+                return 1;
+            }
+            double tail = 0;
+            int keptShells = SHELLS;
+            double allowed = 0.5 * skippedMass * Math.exp(margin / eps);
+            while (keptShells > 1) {
+                tail += shellMass[keptShells - 1] * SHELL_FACTORS[keptShells - 1];
+                if (tail > allowed) {
+                    break;
+                }
+                keptShells--;
+            }
+            return keptShells;
         }
 
         /**
-         * Collects in {@link #kept} the column clusters of bound above {@code -rowMargin} for rows
-         * in {@code box} with potentials at most {@code max}, and sums in {@link #lastSkippedMass}
-         * the bound on the mass of the pruned subtrees (when it has a budget). A bound that is not
-         * a number keeps its subtree.
+         * Collects in {@link #kept} the column clusters of bound above {@code -searchMargin} for
+         * rows in {@code box} with potentials at most {@code max}. A bound that is not a number
+         * keeps its subtree.
          */
-        private int search(double[] box, double max, double rowMargin) {
-            lastSkippedMass = 0;
+        private int search(double[] box, double max, double searchMargin) {
             int keptCount = 0;
             int depth = 0;
             int top = columns.levels() - 1;
@@ -353,10 +381,7 @@ public final class KernelTruncation {
                 int level = stack[depth];
                 int node = stack[depth + 1];
                 double bound = bound(box, max, level, node);
-                if (bound <= -rowMargin) {
-                    if (skippedMass < Double.POSITIVE_INFINITY) {
-                        lastSkippedMass += columns.mass(level, node) * Math.exp(bound / eps);
-                    }
+                if (bound <= -searchMargin) {
                     continue;
                 }
                 if (level == 0) {

@@ -35,10 +35,9 @@ import org.slf4j.event.Level;
  *       atoms {@code y_l}, all four from the coarse values.</li>
  *   <li>Every soft-min with more than {@code densePairs} pairs is truncated ({@link TruncatedSoftmin}):
  *       before each one the kept blocks are those {@link KernelTruncation} certifies for the current
- *       potentials, with the margin {@code max(truncate, log(M / budget)) eps} of the current
- *       temperature ({@link TruncationMargin#relative}; {@code M} the source mass, budget
- *       {@link TruncatedSoftmin#skippedMass} of the kernels' precision), which bounds each row's
- *       skipped mass by the budget.
+ *       potentials, with the margin {@code truncate * eps} of the current temperature
+ *       ({@link TruncationMargin#relative}) and each row's skipped mass certified within the
+ *       budget {@link TruncatedSoftmin#skippedMass} of the kernels' precision.
  *       Row blocks are the cells {@link #ROW_BLOCK_BITS} Morton bits above the column blocks, so
  *       that the block search and the kernels' column gathering run once per larger row block
  *       while the column bounds stay tight. A C-transform has no row potential yet: its blocks are

@@ -47,8 +47,8 @@ final class TruncatedSoftmin implements SoftminOperator {
     static final double SKIPPED_MASS = 1e-6;
     /**
      * The budget in float64: at the level of the float64 rounding of the kernels' sums, far below
-     * the golden float64 tolerances (1e-9). It widens the pyramid's margin from about
-     * {@code 14 eps} ({@code log(1e6)}) to {@code 32 eps}.
+     * the golden float64 tolerances (1e-9). It widens the outer margin of the search from about
+     * {@code 15 eps} ({@code log(2e6)}) to {@code 33 eps}.
      */
     static final double FLOAT64_SKIPPED_MASS = 1e-14;
     /** How far, in units of eps, the potentials may move before the blocks are chosen again. */
@@ -140,9 +140,8 @@ final class TruncatedSoftmin implements SoftminOperator {
         // Self problems announce one potential on one tree: its maxima serve both sides.
         double[][] sourceMax = source == target && sourceTree == targetTree ? targetMax
                 : sourceTree.maxima(source);
-        double base = margin.at(eps, sourceTree.totalMass(), choiceBudget);
-        choice = new Choice(targetMax, sourceMax, base + SLACK * eps, eps,
-                margin.certifiesBudget() ? Double.POSITIVE_INFINITY : choiceBudget);
+        choice = new Choice(targetMax, sourceMax, margin.at(eps) + SLACK * eps, eps,
+                choiceBudget);
         kept = null;
         if (slices == 1) {
             try {

@@ -3,15 +3,13 @@ package org.geomloss.multiscale;
 /**
  * The margin of kernel truncation ({@link KernelTruncation}): a pair is skipped only when its
  * {@code f_i + g_j - C_ij} is at most {@code -truncate * eps_ref}, a plan density below
- * {@code exp(-truncate eps_ref / eps)}.
+ * {@code exp(-truncate eps_ref / eps)}; each row's skipped mass is certified against a budget on
+ * top of it ({@link KernelTruncation}).
  * <ul>
  *   <li>{@link #atJump}: {@code eps_ref} is a fixed temperature, GeomLoss's coarse-to-fine jump
  *       {@code eps_J} (the two-scale plan);</li>
  *   <li>{@link #relative}: {@code eps_ref} is the temperature of each reduction (the pyramid), so
- *       that the kept set shrinks with the temperature; and the margin is at least
- *       {@code eps log(M / budget)}, with {@code M} the source mass, which by itself bounds every
- *       row's skipped mass {@code S_k <= M exp(-margin / eps)} by the budget, so that the search
- *       needs no sum and no widening ({@link #certifiesBudget}).</li>
+ *       that the kept set shrinks with the temperature.</li>
  * </ul>
  *
  * @param truncate   the threshold in units of {@code eps_ref}, {@code >= 0}
@@ -36,19 +34,8 @@ record TruncationMargin(double truncate, double jumpEps) {
         return new TruncationMargin(truncate, Double.NaN);
     }
 
-    /**
-     * The margin of a reduction at temperature {@code eps} from sources of total mass
-     * {@code sourceMass}, with a budget on each row's skipped mass.
-     */
-    double at(double eps, double sourceMass, double budget) {
-        if (!certifiesBudget()) {
-            return truncate * jumpEps;
-        }
-        return eps * Math.max(truncate, Math.log(sourceMass / budget));
-    }
-
-    /** Whether {@link #at} alone keeps every row's skipped mass within the budget. */
-    boolean certifiesBudget() {
-        return Double.isNaN(jumpEps);
+    /** The margin of a reduction at temperature {@code eps}. */
+    double at(double eps) {
+        return truncate * (Double.isNaN(jumpEps) ? eps : jumpEps);
     }
 }

@@ -99,8 +99,9 @@ class KernelTruncationTest {
         ClusterTree tree = ClusterTree.of(x);
         double[] f = smoothPotential(x.points(), 0);
 
+        // Every pair has a density above exp(-sqrt(2) / 0.1), far above the budget: none may go.
         KernelTruncation.KeptBlocks kept = KernelTruncation.keep(GroundCost.EUCLIDEAN, tree,
-                tree.maxima(f), tree, tree.maxima(f), 0, 1e-3, Double.MIN_VALUE);
+                tree.maxima(f), tree, tree.maxima(f), 0, 0.1, 1e-300);
 
         assertEquals(kept.pointPairs(), kept.keptPointPairs());
     }
