@@ -17,7 +17,8 @@ import org.geomloss.sinkhorn.SinkhornProgress;
  * online run of the same loss on the same shape, twice (the second, warm, is the one to compare
  * with), for the ratio. Wall and process CPU time are
  * printed (CPU time is the steadier on a shared machine), the pairs the final soft-min onto x keeps,
- * the peak heap (sum of the pools' peaks, an upper bound) and, after the timed run, the point pairs
+ * the peak resident memory of the process so far (Linux {@code VmHWM}: heap, JIT and buffers) and,
+ * after the timed run, the point pairs
  * within {@code truncate * blur}.
  *
  * <p>Usage: {@code PyramidSweep plan blur N[,N...] [shape]} with plan {@code PYRAMID},
@@ -101,9 +102,9 @@ public final class PyramidSweep {
         double cpuSeconds = (cpuNanos() - cpu) * 1e-9;
         String precision = kernels.precision().label();
         System.out.printf("%s %s " + shape + " N=%d: %.2f s (cpu %.2f s) value %.6e kept xy"
-                        + " %.3e visited %.3e peak heap %d MiB%n", plan, precision, n, seconds,
+                        + " %.3e visited %.3e peak RSS %d MiB%n", plan, precision, n, seconds,
                 cpuSeconds, d.value(), result.keptPairs().xy() * n * (double) n,
-                (double) result.keptPairs().visitedPairs(), peakHeapMiB());
+                (double) result.keptPairs().visitedPairs(), peakResidentMiB());
         csv((plan == MultiscalePlan.PYRAMID ? "pyramid" : "two-scale")
                 + (kernels.precision() == Precision.FLOAT64 ? "-float64" : ""), n, cpuSeconds);
         if (COUNT_WITHIN) {
@@ -137,16 +138,19 @@ public final class PyramidSweep {
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 
-    /** The largest heap in use after a collection so far, over all pools (MiB). */
-    static long peakHeapMiB() {
-        long peak = 0;
-        for (java.lang.management.MemoryPoolMXBean pool
-                : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == java.lang.management.MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
+    /** The peak resident set of this process so far (MiB; {@code VmHWM}), or -1 off Linux. */
+    static long peakResidentMiB() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(
+                    java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) >> 10;
+                }
             }
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            return -1;
         }
-        return peak >> 20;
+        return -1;
     }
 
     /** CPU time of the whole process: less sensitive than wall time to other jobs on the machine. */
