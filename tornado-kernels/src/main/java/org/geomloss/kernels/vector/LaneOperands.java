@@ -4,35 +4,26 @@ import org.geomloss.kernels.GroundCost;
 import org.geomloss.kernels.PointArray;
 
 /**
- * The operands of the lane kernels ({@link LaneSoftmin}, {@link LaneSoftminGradient}) for a p = 2
- * soft-min {@code -eps log sum_j exp(h_j - |x_i - y_j|^2 / (2 eps))} in dimension D <= 3: both clouds
- * translated to a common centre, the rows ready to be loaded one per lane, and one 16-byte record per
- * column, broadcast to every lane.
+ * The operands of the lane kernels ({@link LaneSoftmin}, {@link LaneSoftminGradient},
+ * {@link LaneKernelSums}) in dimension D <= 3: the rows {@code x_i}, loaded one per lane, and one
+ * 16-byte record per column, {@code {v_j, y_j}}, broadcast to every lane. The value {@code v_j} is
+ * {@code log2(e) h_j} for a soft-min and the weight {@code w_j} for a kernel sum; the coordinates are
+ * the points' own float32 coordinates (missing ones, D < 3, are 0 in both clouds), so that every
+ * kernel takes the differences {@code x_i - y_j} directly, as the scalar reference does.
  *
- * <p><b>Centring.</b> Costs are translation invariant, so both clouds are moved by the same float
- * vector {@code centre}, the midpoint of their joint bounding box: {@code xc_i = fl(x_i - centre)},
- * {@code yc_j = fl(y_j - centre)}. This keeps the coordinates no larger than the clouds' extent.
+ * <p><b>Soft-min, base 2.</b> The exponent of a pair is taken in the direct form
+ * {@code t_ij = v_j - log2(e) |x_i - y_j|^2 / (2 eps)}: three differences, the squared norm with
+ * FMAs, and one FMA by {@link #exponentScale} {@code = -log2(e) / (2 eps)}. Its float32 rounding is a
+ * few ulp of {@code |h_j|} and of {@code c_ij / eps}, both small for the terms that carry the
+ * soft-min's mass: about {@code 1e-7 eps} on the unit cube at eps = 0.01 ({@code KernelAccuracy} in
+ * the benchmarks module).
  *
- * <p><b>Records, base 2.</b> The exponent of a pair is taken in the dot-product form
- * {@code t_ij = b_j + <xc_i, y'_j>}, three FMAs, with {@code b_j = log2(e) (h_j - |yc_j|^2 / (2 eps))}
- * and {@code y'_j = log2(e) yc_j / eps}; then {@code t_ij = log2(e) (h_j - |xc_i - yc_j|^2 / (2 eps))
- * + rowOffset_i} with {@code rowOffset_i = log2(e) |xc_i|^2 / (2 eps)}, which the kernels remove once
- * per row. Missing coordinates (D < 3) are 0.
- *
- * <p><b>When it applies</b> ({@link #of} returns {@code null} otherwise, and the caller runs the
- * general kernels, which take the differences {@code x_i - y_j} directly): p = 2, D <= 3, every
- * {@code h_j} finite, and {@code E = max |b_j| + 2 log2(e) R_x R_y / eps <= 256 + 2 H}
- * ({@link #DOT_PRODUCT_BUDGET} {@code + 2 H}), with {@code R} the largest centred radius of each
- * cloud and {@code H = max |log2(e) h_j|}. The dot-product form rounds terms of size up to {@code E}
- * (log2 units), where the direct form rounds {@code |h_j|} and {@code c_ij / eps}, mostly small for
- * the terms that matter: the budget bounds the extra error by a few times
- * {@code (256 + 2 H) 2^-24 ln 2 eps}, that is the direct form's own rounding of {@code h} plus about
- * {@code 1e-5 eps} (measured: {@code 5e-7 eps} on the unit cube at eps = 0.01, against
- * {@code 1e-7 eps} for the direct form). Inside a Sinkhorn loop {@code h = log b + g / eps} has the
- * size of the costs, so the lane kernels run down to the final eps of typical problems. The bound
- * also keeps the exponents of a row within {@code 2E} of each other, far inside the {@code 2^21} for
- * which the kernels' magic-constant rounding is exact ({@code E} is checked against that too).
- * Centring is what brings {@code E} under the budget for clouds away from the origin.
+ * <p><b>When the soft-min lane kernels apply</b> ({@link #softmin} returns {@code null} otherwise, and
+ * the caller runs the general kernels): p = 2, D <= 3, every {@code h_j} finite, and the exponents
+ * of a row within {@code 2^20} of each other, bounded by {@code 2 H + log2(e) diag^2 / (2 eps)}
+ * ({@code H = max |log2(e) h_j|}, {@code diag} the diagonal of the clouds' joint bounding box), far
+ * inside the {@code 2^22} for which the kernels' magic-constant rounding is exact. That fails only
+ * for eps tiny against the clouds' extent (eps = 1e-7 on the unit cube).
  *
  * <p>Immutable after construction; safe to share between threads.
  */
@@ -41,63 +32,57 @@ final class LaneOperands {
     /** Floats per column record. */
     static final int RECORD = 4;
 
-    /** The largest {@code E - 2 H} (see above) for which the lane kernels run. */
-    static final double DOT_PRODUCT_BUDGET = 256.0;
-
-    /** Exponents of a row stay within {@code 2 E} of each other, which must be below 2^21. */
+    /** Exponents of a row stay within this of each other (below 2^22, see above). */
     private static final double MAX_SPREAD = 0x1p20;
 
     private static final double LOG2_E = 1.0 / Math.log(2.0);
 
     private final int dimension;
-    /** The centred rows {@code xc}, row-major N x D. */
+    /** The rows {@code x}, row-major N x D (the caller's array, not copied). */
     private final float[] rows;
     private final float[] records;
     private final int columns;
-    private final double rowOffsetFactor;
+    private final float exponentScale;
 
     private LaneOperands(int dimension, float[] rows, float[] records, int columns,
-                         double rowOffsetFactor) {
+                         float exponentScale) {
         this.dimension = dimension;
         this.rows = rows;
         this.records = records;
         this.columns = columns;
-        this.rowOffsetFactor = rowOffsetFactor;
+        this.exponentScale = exponentScale;
     }
 
-    /** The operands of a soft-min, or {@code null} when the lane kernels do not apply (see above). */
-    static LaneOperands of(GroundCost cost, PointArray x, PointArray y, double[] h, double eps) {
-        int d = x.dimension();
-        if (d > 3 || cost != GroundCost.HALF_SQUARED_EUCLIDEAN) {
+    /**
+     * The operands of a soft-min, values {@code log2(e) h_j}, or {@code null} when the lane kernels do
+     * not apply (see above).
+     */
+    static LaneOperands softmin(GroundCost cost, PointArray x, PointArray y, double[] h,
+                                double eps) {
+        if (x.dimension() > 3 || cost != GroundCost.HALF_SQUARED_EUCLIDEAN) {
             return null;
         }
-        float[] centre = centre(x, y);
-        float[] rows = translate(x, centre);
-        float[] ys = translate(y, centre);
-        double scale = LOG2_E / eps;
-        int m = y.count();
-        float[] records = new float[RECORD * m];
-        double maxB = 0.0;
         double maxH = 0.0;
-        for (int j = 0; j < m; j++) {
-            double b = LOG2_E * h[j] - 0.5 * scale * squaredNorm(ys, j, d);
-            if (!Double.isFinite(b)) {
+        for (double value : h) {
+            if (!Double.isFinite(value)) {
                 return null;
             }
-            maxB = Math.max(maxB, Math.abs(b));
-            maxH = Math.max(maxH, Math.abs(LOG2_E * h[j]));
-            records[RECORD * j] = (float) b;
-            for (int k = 0; k < d; k++) {
-                records[RECORD * j + 1 + k] = (float) (scale * ys[j * d + k]);
-            }
+            maxH = Math.max(maxH, Math.abs(LOG2_E * value));
         }
-        double rx = Math.sqrt(maxSquaredNorm(rows, d));
-        double ry = Math.sqrt(maxSquaredNorm(ys, d));
-        double e = maxB + scale * rx * ry;
-        if (!(e <= DOT_PRODUCT_BUDGET + 2 * maxH && e < MAX_SPREAD)) {
+        double spread = 2 * maxH + LOG2_E * squaredDiagonal(x, y) / (2 * eps);
+        if (!(spread < MAX_SPREAD)) {
             return null;
         }
-        return new LaneOperands(d, rows, records, m, 0.5 * scale);
+        return new LaneOperands(x.dimension(), x.coords(), records(y, h, LOG2_E), y.count(),
+                (float) (-LOG2_E / (2 * eps)));
+    }
+
+    /** The operands of a kernel sum, values {@code w_j}, or {@code null} when D > 3. */
+    static LaneOperands kernelSum(PointArray x, PointArray y, double[] w) {
+        if (x.dimension() > 3) {
+            return null;
+        }
+        return new LaneOperands(x.dimension(), x.coords(), records(y, w, 1.0), y.count(), 0f);
     }
 
     /** D, at most 3. */
@@ -105,7 +90,7 @@ final class LaneOperands {
         return dimension;
     }
 
-    /** {@link #RECORD} floats per column: {@code b_j} then the three scaled coordinates {@code y'_j}. */
+    /** {@link #RECORD} floats per column: {@code v_j} then the three coordinates {@code y_j}. */
     float[] records() {
         return records;
     }
@@ -130,19 +115,26 @@ final class LaneOperands {
         return columns;
     }
 
-    /** {@code rowOffset_i = log2(e) |xc_i|^2 / (2 eps)}, in double from the float coordinates. */
-    double rowOffset(int i) {
-        return rowOffsetFactor * squaredNorm(rows, i, dimension);
+    /** {@code -log2(e) / (2 eps)} for a soft-min: the factor of {@code |x_i - y_j|^2} in {@code t_ij}. */
+    float exponentScale() {
+        return exponentScale;
     }
 
-    /** {@code log2(e) / eps}: the scale of the records' coordinates. */
-    double coordinateScale() {
-        return 2 * rowOffsetFactor;
+    private static float[] records(PointArray y, double[] values, double scale) {
+        int d = y.dimension();
+        float[] coords = y.coords();
+        float[] records = new float[RECORD * y.count()];
+        for (int j = 0; j < y.count(); j++) {
+            records[RECORD * j] = (float) (scale * values[j]);
+            System.arraycopy(coords, j * d, records, RECORD * j + 1, d);
+        }
+        return records;
     }
 
-    private static float[] centre(PointArray x, PointArray y) {
+    /** The squared diagonal of the joint bounding box of both clouds, in double. */
+    private static double squaredDiagonal(PointArray x, PointArray y) {
         int d = x.dimension();
-        float[] centre = new float[d];
+        double squared = 0.0;
         for (int k = 0; k < d; k++) {
             double low = Double.POSITIVE_INFINITY;
             double high = Double.NEGATIVE_INFINITY;
@@ -153,34 +145,9 @@ final class LaneOperands {
                     high = Math.max(high, coords[i]);
                 }
             }
-            centre[k] = low <= high ? (float) (0.5 * low + 0.5 * high) : 0f;
-        }
-        return centre;
-    }
-
-    private static float[] translate(PointArray cloud, float[] centre) {
-        int d = cloud.dimension();
-        float[] coords = cloud.coords();
-        float[] out = new float[coords.length];
-        for (int i = 0; i < coords.length; i++) {
-            out[i] = coords[i] - centre[i % d];
-        }
-        return out;
-    }
-
-    private static double maxSquaredNorm(float[] coords, int d) {
-        double max = 0.0;
-        for (int i = 0; i < coords.length / d; i++) {
-            max = Math.max(max, squaredNorm(coords, i, d));
-        }
-        return max;
-    }
-
-    private static double squaredNorm(float[] coords, int i, int d) {
-        double squared = 0.0;
-        for (int k = 0; k < d; k++) {
-            double v = coords[i * d + k];
-            squared += v * v;
+            if (low <= high) {
+                squared += (high - low) * (high - low);
+            }
         }
         return squared;
     }

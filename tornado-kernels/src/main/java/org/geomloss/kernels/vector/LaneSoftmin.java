@@ -10,15 +10,18 @@ import org.geomloss.kernels.BlockSparsity;
 /**
  * The p = 2 soft-min {@code out_i = -eps log sum_j exp(h_j - |x_i - y_j|^2 / (2 eps))} with one row
  * per lane, where {@link LaneOperands} applies: a
- * pass takes {@link #ROWS} rows (one vector of rows, {@code xc_i} in registers) and runs over the
- * kept columns, broadcasting each column's 16-byte record ({@link LaneOperands}) to every lane, so
- * the loop needs no lane reduction and four scalar loads per column for {@code ROWS} pairs.
+ * pass takes {@link #ROWS} rows (one vector of rows, {@code x_i} in registers) and runs over the
+ * kept columns, broadcasting each column's 16-byte record {@code {log2(e) h_j, y_j}}
+ * ({@link LaneOperands}) to every lane, so the loop needs no lane reduction and four scalar loads
+ * per column for {@code ROWS} pairs.
  *
  * <p><b>Log-sum-exp.</b> Each lane has an integer reference {@code ref_i}, first the rounded-up
  * maximum of its exponents over the first 64 kept columns; a term is {@code 2^(t_ij - ref_i + 1/2)}
  * ({@link VectorExp#exp2Referenced}, with {@code ref_i} folded into the rounding constant, and
- * exponents below {@code ref_i - 126} clamped there). The columns are summed in chunks of at most
- * {@link #CHUNK} ({@link ColumnChunks}), in float per lane; the loop also keeps the largest rounded
+ * exponents below {@code ref_i - 126} clamped there). The kept columns are cut into runs of at most
+ * {@link #RUN} columns, grouped into chunks of {@link #CHUNK_RUNS} runs ({@link ColumnChunks}); each
+ * lane sums every piece of a run (a kept range within the run) in a float accumulator of its own,
+ * then the pieces of a chunk in float; the loop also keeps the largest rounded
  * {@code t_ij - ref_i} of each lane (one integer max of the rounding sum's bits). After a chunk, a
  * lane whose largest term exceeded {@code 2^64} raises its reference to that exponent, rescales its
  * double total exactly, and the chunk runs again; otherwise the chunk sums join the double totals.
@@ -26,15 +29,24 @@ import org.geomloss.kernels.BlockSparsity;
  * {@code 2^-1}, the clamp and the float sums lose nothing that matters, and no sum can overflow.
  * Every choice depends on the rows of the pass only, so results do not depend on the thread count.
  *
- * <p><b>Accuracy.</b> See {@link LaneOperands}: exponents are rounded at the size of the centred
- * clouds' terms; each lane adds at most {@code CHUNK} terms in float, chunks in double.
+ * <p><b>Accuracy.</b> The exponents are taken in the direct form (see {@link LaneOperands}), rounded
+ * at the size of {@code |h_j|} and {@code c_ij / eps}; each lane adds at most {@link #RUN} terms in
+ * one float accumulator, chunks in double, always in the same order.
  *
  * <p>Rows with no kept column give {@code +infinity}. Stateless and thread-safe.
  */
 final class LaneSoftmin {
 
-    /** Columns summed in float between two checks. */
-    static final int CHUNK = 256;
+    /**
+     * Most columns a lane sums in one float accumulator ("run"): the runs of a chunk are then added in
+     * float, chunks in double. Shorter runs round less (the soft-min's error on the unit cube at
+     * eps = 0.01 was 1.6e-7 eps with a single run of 256 columns, 7e-8 eps with runs of 128, 6e-8 with
+     * 64) and cost more: each run is an inner loop of its own.
+     */
+    static final int RUN = 128;
+
+    /** Runs between two overflow checks: a chunk of 256 columns. */
+    static final int CHUNK_RUNS = 2;
 
     private static final VectorSpecies<Float> SPECIES = VectorExp.SPECIES;
     private static final VectorSpecies<Integer> INT_SPECIES = SPECIES.withLanes(int.class);
@@ -53,8 +65,8 @@ final class LaneSoftmin {
                      double[] out) {
         int first = blocks.rowStarts()[block];
         int end = blocks.rowStarts()[block + 1];
-        ColumnChunks chunks = ColumnChunks.of(blocks, block, operands.columns(), CHUNK);
-        if (chunks.chunkCount() == 0) {
+        ColumnChunks runs = ColumnChunks.of(blocks, block, operands.columns(), RUN);
+        if (runs.chunkCount() == 0) {
             Arrays.fill(out, first, end, Double.POSITIVE_INFINITY);
             return;
         }
@@ -62,12 +74,11 @@ final class LaneSoftmin {
         for (int g = first; g < end; g += ROWS) {
             int count = Math.min(ROWS, end - g);
             pass.load(g, count);
-            pass.estimate(chunks);
-            pass.run(chunks);
+            pass.estimate(runs);
+            pass.run(runs);
             for (int l = 0; l < count; l++) {
                 int i = g + l;
-                out[i] = -eps * (LN_2 * (pass.ref[l] - 0.5 - operands.rowOffset(i))
-                        + Math.log(pass.totals[l]));
+                out[i] = -eps * (LN_2 * (pass.ref[l] - 0.5) + Math.log(pass.totals[l]));
             }
         }
     }
@@ -94,23 +105,28 @@ final class LaneSoftmin {
         }
 
         /** Sets each lane's reference to its rounded-up largest exponent over the first columns. */
-        void estimate(ColumnChunks chunks) {
-            int from = chunks.firstColumn();
-            int to = from + Math.min(ESTIMATE_COLUMNS, chunks.firstPieceLength());
-            LaneSoftmin.estimate(operands.records(), from, to, d, lanes, ref);
+        void estimate(ColumnChunks runs) {
+            int from = runs.firstColumn();
+            int to = from + Math.min(ESTIMATE_COLUMNS, runs.firstPieceLength());
+            LaneSoftmin.estimate(operands.records(), from, to, d, operands.exponentScale(), lanes,
+                    ref);
             for (int l = 0; l < ROWS; l++) {
                 ref[l] = (float) Math.ceil(ref[l]);
             }
         }
 
-        /** Sums every chunk into {@link #totals}, raising references where a chunk overflowed. */
-        void run(ColumnChunks chunks) {
+        /**
+         * Sums every chunk of {@link #CHUNK_RUNS} runs into {@link #totals}, raising references where
+         * a chunk overflowed.
+         */
+        void run(ColumnChunks runs) {
             Arrays.fill(totals, 0.0);
-            for (int c = 0; c < chunks.chunkCount(); c++) {
+            for (int c = 0; c < runs.chunkCount(); c += CHUNK_RUNS) {
+                int last = Math.min(runs.chunkCount(), c + CHUNK_RUNS);
                 boolean again = true;
                 while (again) {
-                    chunk(operands.records(), chunks.bounds(), chunks.firstPiece(c),
-                            chunks.firstPiece(c + 1), d, lanes, ref, sums, maxBits);
+                    chunk(operands.records(), runs, c, last, d, operands.exponentScale(), lanes, ref,
+                            sums, maxBits);
                     again = false;
                     for (int l = 0; l < ROWS; l++) {
                         if (maxBits[l] > MAX_OFFSET_BITS) {
@@ -130,11 +146,12 @@ final class LaneSoftmin {
     }
 
     /** {@code ref[l] = max_j t_lj} over the columns {@code [from, to)} (at least one column). */
-    private static void estimate(float[] records, int from, int to, int d, float[] lanes,
-                                 float[] ref) {
+    private static void estimate(float[] records, int from, int to, int d, float exponentScale,
+                                 float[] lanes, float[] ref) {
         FloatVector x0 = FloatVector.fromArray(SPECIES, lanes, 0);
         FloatVector x1 = FloatVector.fromArray(SPECIES, lanes, ROWS);
         FloatVector x2 = FloatVector.fromArray(SPECIES, lanes, 2 * ROWS);
+        FloatVector scale = FloatVector.broadcast(SPECIES, exponentScale);
         FloatVector max = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
         for (int j = from; j < to; j++) {
             int o = LaneOperands.RECORD * j;
@@ -142,23 +159,25 @@ final class LaneSoftmin {
             FloatVector y0 = FloatVector.broadcast(SPECIES, records[o + 1]);
             FloatVector y1 = FloatVector.broadcast(SPECIES, records[o + 2]);
             FloatVector y2 = FloatVector.broadcast(SPECIES, records[o + 3]);
-            FloatVector t = exponent(x0, x1, x2, b, y0, y1, y2, d);
+            FloatVector t = exponent(x0, x1, x2, b, y0, y1, y2, scale, d);
             max = max.blend(t, t.compare(VectorOperators.GT, max));
         }
         max.intoArray(ref, 0);
     }
 
     /**
-     * Per lane, {@code sums[l] = sum_j 2^(t_lj - ref[l] + 1/2)} over the pieces
-     * {@code [pieceFrom, pieceTo)} and {@code maxBits[l]} the bits of the largest
-     * {@code rint(t_lj - ref[l]) + roundingConstant(0)}. The one loop with exponentials: two, one per
-     * row vector (C2 inlines no more than about two polynomials per method; see {@link VectorExp}).
+     * Per lane, {@code sums[l] = sum_j 2^(t_lj - ref[l] + 1/2)} over the runs {@code [runFrom, runTo)}
+     * (each piece, at most a run long, in its own float accumulator, then the pieces in float) and
+     * {@code maxBits[l]} the bits of the largest {@code rint(t_lj - ref[l]) + roundingConstant(0)}.
+     * One polynomial exponential: keep it so (see {@link VectorExp}).
      */
-    private static void chunk(float[] records, int[] bounds, int pieceFrom, int pieceTo, int d,
-                              float[] lanes, float[] ref, float[] sums, int[] maxBits) {
+    private static void chunk(float[] records, ColumnChunks runs, int runFrom, int runTo, int d,
+                              float exponentScale, float[] lanes, float[] ref, float[] sums,
+                              int[] maxBits) {
         FloatVector x0 = FloatVector.fromArray(SPECIES, lanes, 0);
         FloatVector x1 = FloatVector.fromArray(SPECIES, lanes, ROWS);
         FloatVector x2 = FloatVector.fromArray(SPECIES, lanes, 2 * ROWS);
+        FloatVector scale = FloatVector.broadcast(SPECIES, exponentScale);
         FloatVector reference = FloatVector.fromArray(SPECIES, ref, 0);
         IntVector low = IntVector.broadcast(INT_SPECIES, VectorExp.MIN_SHIFTED_BITS);
         FloatVector magic = reference.neg().add(VectorExp.roundingConstant(0f));
@@ -168,41 +187,50 @@ final class LaneSoftmin {
         FloatVector c3 = VectorExp.coefficient(3);
         FloatVector c4 = VectorExp.coefficient(4);
         FloatVector c5 = VectorExp.coefficient(5);
-        FloatVector sum = FloatVector.zero(SPECIES);
-        IntVector max = sum.reinterpretAsInts();
-        for (int p = pieceFrom; p < pieceTo; p++) {
+        FloatVector zero = FloatVector.zero(SPECIES);
+        IntVector max = zero.reinterpretAsInts();
+        FloatVector chunkSum = zero;
+        int[] bounds = runs.bounds();
+        for (int p = runs.firstPiece(runFrom); p < runs.firstPiece(runTo); p++) {
+            FloatVector sum = zero;
             int to = bounds[2 * p + 1];
             for (int j = bounds[2 * p]; j < to; j++) {
                 int o = LaneOperands.RECORD * j;
-                FloatVector b = FloatVector.broadcast(SPECIES, records[o]);
+                FloatVector v = FloatVector.broadcast(SPECIES, records[o]);
                 FloatVector y0 = FloatVector.broadcast(SPECIES, records[o + 1]);
                 FloatVector y1 = FloatVector.broadcast(SPECIES, records[o + 2]);
                 FloatVector y2 = FloatVector.broadcast(SPECIES, records[o + 3]);
-                FloatVector t = exponent(x0, x1, x2, b, y0, y1, y2, d);
+                FloatVector t = exponent(x0, x1, x2, v, y0, y1, y2, scale, d);
                 FloatVector shifted = t.add(magic);
                 IntVector bits = shifted.reinterpretAsInts();
                 max = max.max(bits);
                 sum = sum.add(VectorExp.exp2Referenced(t, shifted, bits.max(low), magic,
                         c0, c1, c2, c3, c4, c5));
             }
+            chunkSum = chunkSum.add(sum);
         }
-        sum.intoArray(sums, 0);
+        chunkSum.intoArray(sums, 0);
         max.intoArray(maxBits, 0);
     }
 
     /**
-     * The base-2 exponent {@code t = b + <x, y'>} of one column for the rows of one vector. The tests
-     * on {@code d} are loop-invariant.
+     * The base-2 exponent {@code t = v + scale |x - y|^2} of one column for the rows of one vector
+     * (direct form: the differences first, the squared norm with FMAs, then one FMA). The tests on
+     * {@code d} are loop-invariant.
      */
-    static FloatVector exponent(FloatVector x0, FloatVector x1, FloatVector x2, FloatVector b,
-                                FloatVector y0, FloatVector y1, FloatVector y2, int d) {
-        FloatVector t = x0.fma(y0, b);
+    static FloatVector exponent(FloatVector x0, FloatVector x1, FloatVector x2, FloatVector v,
+                                FloatVector y0, FloatVector y1, FloatVector y2, FloatVector scale,
+                                int d) {
+        FloatVector e0 = x0.sub(y0);
+        FloatVector squared = e0.mul(e0);
         if (d > 1) {
-            t = x1.fma(y1, t);
+            FloatVector e1 = x1.sub(y1);
+            squared = e1.fma(e1, squared);
         }
         if (d > 2) {
-            t = x2.fma(y2, t);
+            FloatVector e2 = x2.sub(y2);
+            squared = e2.fma(e2, squared);
         }
-        return t;
+        return squared.fma(scale, v);
     }
 }

@@ -12,15 +12,16 @@ import org.geomloss.kernels.BlockSparsity;
  * lane as in {@link LaneSoftmin}, where {@link LaneOperands} applies: a pass takes one vector of rows
  * and broadcasts each kept column's record.
  *
- * <p>In base 2, {@code P_ij = 2^(t_ij + shift_i)} with {@code shift_i = log2(e) s_i / eps -
- * rowOffset_i}. Each lane takes the integer reference {@code ref_i = ceil(-shift_i)}, sums
+ * <p>In base 2, {@code P_ij = 2^(t_ij + shift_i)} with the direct-form exponent {@code t_ij} of
+ * {@link LaneSoftmin#exponent} and {@code shift_i = log2(e) s_i / eps}. Each lane takes the integer
+ * reference {@code ref_i = ceil(-shift_i)}, sums {@code G_i = sum_j w_ij (x_i - y_j)} with
  * {@code w_ij = 2^(t_ij - ref_i + 1/2)} ({@link VectorExp#exp2Referenced}, exponents clamped to
  * {@code [-126, 63]} around the reference, so a soft-min inconsistent with {@code h} gives large but
- * finite weights), and multiplies its sums by {@code 2^(shift_i + ref_i - 1/2)} once at the end.
- * The sums are {@code W_i = sum_j w_ij} and {@code G_i = sum_j w_ij y'_j}, and
- * {@code out_i = 2^(shift_i + ref_i - 1/2) (xc_i W_i - G_i eps / log2(e))} on the centred clouds,
- * whose coordinates are no larger than their extent. Each lane adds at most {@link LaneSoftmin#CHUNK} terms in float, chunks in double. Rows with no kept
- * column, or whose soft-min is infinite, get a zero gradient. Stateless and thread-safe.
+ * finite weights), reusing the differences of the exponent, and multiplies once at the end:
+ * {@code out_i = 2^(shift_i + ref_i - 1/2) G_i}. The columns are summed as in {@link LaneSoftmin}:
+ * pieces of at most {@link LaneSoftmin#RUN} columns in float accumulators of their own, the pieces
+ * of a chunk in float, chunks in double. Rows with no kept column, or whose soft-min is infinite, get a
+ * zero gradient. Stateless and thread-safe.
  */
 final class LaneSoftminGradient {
 
@@ -40,29 +41,29 @@ final class LaneSoftminGradient {
         int end = blocks.rowStarts()[block + 1];
         int d = operands.dimension();
         Arrays.fill(out, first * d, end * d, 0.0);
-        ColumnChunks chunks = ColumnChunks.of(blocks, block, operands.columns(), LaneSoftmin.CHUNK);
-        if (chunks.chunkCount() == 0) {
+        ColumnChunks runs = ColumnChunks.of(blocks, block, operands.columns(), LaneSoftmin.RUN);
+        if (runs.chunkCount() == 0) {
             return;
         }
         float[] lanes = new float[3 * ROWS];
         float[] ref = new float[ROWS];
         double[] factor = new double[ROWS];
-        float[] sums = new float[4 * ROWS];
-        double[] totals = new double[4 * ROWS];
+        float[] sums = new float[3 * ROWS];
+        double[] totals = new double[3 * ROWS];
         for (int g = first; g < end; g += ROWS) {
             int count = Math.min(ROWS, end - g);
             operands.loadLanes(g, count, lanes);
             for (int l = 0; l < ROWS; l++) {
                 int i = g + Math.min(l, count - 1);
-                double shift = Double.isInfinite(softmin[i]) ? 0.0
-                        : LOG2_E * softmin[i] / eps - operands.rowOffset(i);
+                double shift = Double.isInfinite(softmin[i]) ? 0.0 : LOG2_E * softmin[i] / eps;
                 ref[l] = (float) Math.ceil(-shift);
                 factor[l] = Math.pow(2.0, shift + ref[l] - 0.5);
             }
             Arrays.fill(totals, 0.0);
-            for (int c = 0; c < chunks.chunkCount(); c++) {
-                chunk(operands.records(), chunks.bounds(), chunks.firstPiece(c),
-                        chunks.firstPiece(c + 1), d, lanes, ref, sums);
+            for (int c = 0; c < runs.chunkCount(); c += LaneSoftmin.CHUNK_RUNS) {
+                int last = Math.min(runs.chunkCount(), c + LaneSoftmin.CHUNK_RUNS);
+                chunk(operands.records(), runs, c, last, d, operands.exponentScale(), lanes, ref,
+                        sums);
                 for (int k = 0; k < sums.length; k++) {
                     totals[k] += sums[k];
                 }
@@ -73,24 +74,22 @@ final class LaneSoftminGradient {
                     continue;
                 }
                 for (int k = 0; k < d; k++) {
-                    double weighted = totals[(k + 1) * ROWS + l];
-                    out[i * d + k] = factor[l] * (lanes[k * ROWS + l] * totals[l]
-                            - weighted / operands.coordinateScale());
+                    out[i * d + k] = factor[l] * totals[k * ROWS + l];
                 }
             }
         }
     }
 
     /**
-     * Per lane, {@code sums[l] = W} and {@code sums[(k + 1) ROWS + l] = G_k} over the pieces
-     * {@code [pieceFrom, pieceTo)} (see above). One polynomial exponential: keep it so (see
-     * {@link VectorExp}).
+     * Per lane, {@code sums[k ROWS + l] = G_k} over the runs {@code [runFrom, runTo)} (see above). One
+     * polynomial exponential: keep it so (see {@link VectorExp}).
      */
-    private static void chunk(float[] records, int[] bounds, int pieceFrom, int pieceTo, int d,
-                              float[] lanes, float[] ref, float[] sums) {
+    private static void chunk(float[] records, ColumnChunks runs, int runFrom, int runTo, int d,
+                              float exponentScale, float[] lanes, float[] ref, float[] sums) {
         FloatVector x0 = FloatVector.fromArray(SPECIES, lanes, 0);
         FloatVector x1 = FloatVector.fromArray(SPECIES, lanes, ROWS);
         FloatVector x2 = FloatVector.fromArray(SPECIES, lanes, 2 * ROWS);
+        FloatVector scale = FloatVector.broadcast(SPECIES, exponentScale);
         FloatVector magic = FloatVector.fromArray(SPECIES, ref, 0).neg()
                 .add(VectorExp.roundingConstant(0f));
         IntVector low = IntVector.broadcast(INT_SPECIES, VectorExp.MIN_SHIFTED_BITS);
@@ -102,36 +101,49 @@ final class LaneSoftminGradient {
         FloatVector c4 = VectorExp.coefficient(4);
         FloatVector c5 = VectorExp.coefficient(5);
         FloatVector zero = FloatVector.zero(SPECIES);
-        FloatVector sumW = zero;
-        FloatVector g0 = zero;
-        FloatVector g1 = zero;
-        FloatVector g2 = zero;
-        for (int p = pieceFrom; p < pieceTo; p++) {
+        FloatVector chunk0 = zero;
+        FloatVector chunk1 = zero;
+        FloatVector chunk2 = zero;
+        int[] bounds = runs.bounds();
+        for (int p = runs.firstPiece(runFrom); p < runs.firstPiece(runTo); p++) {
+            FloatVector g0 = zero;
+            FloatVector g1 = zero;
+            FloatVector g2 = zero;
             int to = bounds[2 * p + 1];
             for (int j = bounds[2 * p]; j < to; j++) {
                 int o = LaneOperands.RECORD * j;
-                FloatVector b = FloatVector.broadcast(SPECIES, records[o]);
-                FloatVector y0 = FloatVector.broadcast(SPECIES, records[o + 1]);
-                FloatVector y1 = FloatVector.broadcast(SPECIES, records[o + 2]);
-                FloatVector y2 = FloatVector.broadcast(SPECIES, records[o + 3]);
-                FloatVector t = LaneSoftmin.exponent(x0, x1, x2, b, y0, y1, y2, d);
+                FloatVector v = FloatVector.broadcast(SPECIES, records[o]);
+                FloatVector e0 = x0.sub(FloatVector.broadcast(SPECIES, records[o + 1]));
+                FloatVector e1 = zero;
+                FloatVector e2 = zero;
+                FloatVector squared = e0.mul(e0);
+                if (d > 1) { // the tests on d are loop-invariant
+                    e1 = x1.sub(FloatVector.broadcast(SPECIES, records[o + 2]));
+                    squared = e1.fma(e1, squared);
+                }
+                if (d > 2) {
+                    e2 = x2.sub(FloatVector.broadcast(SPECIES, records[o + 3]));
+                    squared = e2.fma(e2, squared);
+                }
+                FloatVector t = squared.fma(scale, v);
                 FloatVector shifted = t.add(magic);
                 IntVector bits = shifted.reinterpretAsInts().max(low).min(high);
                 FloatVector w = VectorExp.exp2Referenced(t, shifted, bits, magic,
                         c0, c1, c2, c3, c4, c5);
-                sumW = sumW.add(w);
-                g0 = w.fma(y0, g0);
+                g0 = w.fma(e0, g0);
                 if (d > 1) {
-                    g1 = w.fma(y1, g1);
+                    g1 = w.fma(e1, g1);
                 }
                 if (d > 2) {
-                    g2 = w.fma(y2, g2);
+                    g2 = w.fma(e2, g2);
                 }
             }
+            chunk0 = chunk0.add(g0);
+            chunk1 = chunk1.add(g1);
+            chunk2 = chunk2.add(g2);
         }
-        sumW.intoArray(sums, 0);
-        g0.intoArray(sums, ROWS);
-        g1.intoArray(sums, 2 * ROWS);
-        g2.intoArray(sums, 3 * ROWS);
+        chunk0.intoArray(sums, 0);
+        chunk1.intoArray(sums, ROWS);
+        chunk2.intoArray(sums, 2 * ROWS);
     }
 }

@@ -13,7 +13,9 @@ import org.geomloss.kernels.RadialKernel;
  * Kernel sums {@code out_i = sum_j w_j k(r2_ij)} and their gradients
  * {@code out_i = sum_j w_j s(r2_ij) (x_i - y_j) / sigma^2} on vectors, with
  * {@code r2_ij = |x_i - y_j|^2 / sigma^2} and {@code k}, {@code s} as in {@link RadialKernel}: one row at
- * a time, over pieces of at most {@link VectorSoftmin#PIECE_LENGTH} columns.
+ * a time, columns across the lanes, over pieces of at most {@link VectorSoftmin#PIECE_LENGTH}
+ * columns. The general kernels: {@link VectorPointKernels} runs them for D > 3 ({@link HighDimensions}
+ * for the coordinates past the third) and {@link LaneKernelSums} for D <= 3.
  *
  * <p>Exponentials underflow to exactly 0 (below {@code 2^-125.5}), like the double-precision
  * reference up to float range. The Laplacian and energy clamps ({@code r2 < 1e-8}) give the clamped

@@ -18,34 +18,32 @@ import org.geomloss.kernels.ScalarPointKernels;
  * <ul>
  *   <li>{@code softmin} and {@code softminGradient} for both {@link GroundCost}s, honouring the
  *       block-sparse structure. For p = 2 and {@code D <= 3} they run with one row per lane
- *       ({@code LaneSoftmin}, {@code LaneSoftminGradient}) where the dot-product form on centred
- *       clouds stays accurate ({@code LaneOperands} says when): a pass holds a vector of rows in
- *       registers and broadcasts each kept column's 16-byte record to every lane, and the
- *       log-sum-exp reference is folded into the exponential's rounding constant. Otherwise (p = 1,
- *       D &gt; 3, or eps small against the clouds' extent) the general kernels {@code VectorSoftmin}
- *       and {@code VectorSoftminGradient} run (one row at a time, columns across the lanes, the
- *       differences {@code x_i - y_j} taken directly, {@code HighDimensions} for the coordinates past
- *       the third). Any other {@link CostFunction} runs on {@link ScalarPointKernels#INSTANCE}.</li>
- *   <li>{@code kernelSum} and {@code kernelGradient} for the three {@link RadialKernel}s
- *       ({@code VectorKernelSums}, columns across the lanes); D = 1 and 2 skip the missing
- *       coordinates through loop-invariant tests on D.</li>
+ *       ({@code LaneSoftmin}, {@code LaneSoftminGradient}; {@code LaneOperands} says when): a pass
+ *       holds a vector of rows in registers and broadcasts each kept column's 16-byte record
+ *       {@code {log2(e) h_j, y_j}} to every lane, takes the differences {@code x_i - y_j} directly,
+ *       and folds the log-sum-exp reference into the exponential's rounding constant. Otherwise
+ *       (p = 1, D &gt; 3, or eps tiny against the clouds' extent) the general kernels
+ *       {@code VectorSoftmin} and {@code VectorSoftminGradient} run (one row at a time, columns across
+ *       the lanes, {@code HighDimensions} for the coordinates past the third). Any other
+ *       {@link CostFunction} runs on {@link ScalarPointKernels#INSTANCE}.</li>
+ *   <li>{@code kernelSum} and {@code kernelGradient} for the three {@link RadialKernel}s: for
+ *       {@code D <= 3} with one row per lane ({@code LaneKernelSums}, records {@code {w_j, y_j}}, one
+ *       loop per kernel), for D &gt; 3 with columns across the lanes ({@code VectorKernelSums}).</li>
  * </ul>
  *
- * <p>Accuracy: the exponential is within 2 ulp; the error that dominates is the float32 rounding of
- * the exponents {@code h_j - c_ij / eps}, a relative error of a few {@code 1e-8 (|h| + |out_i| / eps)}
- * on each soft-max weight in the general kernels, and of a few {@code 1e-8 E} in the lane kernels,
- * which run only while {@code E} (the size of their terms in log2 units) is at most {@code 256 + 2 H}
- * ({@code H = max |h_j| log2 e}, see {@code LaneOperands}). On the
- * unit cube at eps = 0.01 the soft-min is within {@code 5e-7 eps} of float64 (direct form:
- * {@code 1e-7 eps}). Measured against the float64 scalar kernels by {@code VectorPointKernelsTest}.
+ * <p>Accuracy: the exponential is within 2 ulp; every kernel takes the differences
+ * {@code x_i - y_j} of the float32 coordinates (never the expansion {@code |x|^2 - 2<x,y> + |y|^2}),
+ * so the error that dominates a soft-min is the float32 rounding of the exponents
+ * {@code h_j - c_ij / eps}, a relative error of a few {@code 1e-8 (|h| + |out_i| / eps)} on each
+ * soft-max weight. On the unit cube at eps = 0.01 the soft-min is within about {@code 1e-7 eps} of
+ * float64 ({@code KernelAccuracy} in the benchmarks module; {@code VectorPointKernelsTest} bounds it).
  * Inputs {@code h} and {@code w} are converted to float once per call.
  *
  * <p>Threads: row blocks run on the {@link ComputePool}; each row is reduced by one thread in a fixed
  * order (lane sums included: no {@code reduceLanes(ADD)}, whose order differs between the
  * interpreter, C1 and C2), and every per-row choice depends only on the row block, so results do not
  * depend on the number of threads or on the JIT tier. Stateless and thread-safe: each call allocates its copy of {@code y} (records or a
- * transposed layout, {@code O(M D)} floats, and for the lane kernels a centred copy of {@code x}) and
- * small per-block buffers, nothing per pair.
+ * transposed layout, {@code O(M D)} floats) and small per-block buffers, nothing per pair.
  *
  * <p>Only this package references {@code jdk.incubator.vector}: {@code Kernels} loads this class
  * reflectively, through {@link #INSTANCE}, when the module is present.
@@ -74,7 +72,7 @@ public final class VectorPointKernels implements PointKernels {
         }
         checkSoftmin(x, y, h, eps, blocks);
         requireLength("out", out, x.count());
-        LaneOperands operands = LaneOperands.of(groundCost, x, y, h, eps);
+        LaneOperands operands = LaneOperands.softmin(groundCost, x, y, h, eps);
         if (operands != null) {
             ComputePool.forEachBlock(blocks.blockCount(),
                     k -> LaneSoftmin.rows(operands, eps, blocks, k, out));
@@ -95,7 +93,7 @@ public final class VectorPointKernels implements PointKernels {
         checkSoftmin(x, y, h, eps, blocks);
         requireLength("softmin", softmin, x.count());
         requireLength("out", out, (long) x.count() * x.dimension());
-        LaneOperands operands = LaneOperands.of(groundCost, x, y, h, eps);
+        LaneOperands operands = LaneOperands.softmin(groundCost, x, y, h, eps);
         if (operands != null) {
             ComputePool.forEachBlock(blocks.blockCount(),
                     k -> LaneSoftminGradient.rows(operands, eps, softmin, blocks, k, out));
@@ -112,6 +110,12 @@ public final class VectorPointKernels implements PointKernels {
         checkKernel(sigma, x, y, w);
         requireLength("out", out, x.count());
         BlockSparsity blocks = BlockSparsity.dense(x.count(), y.count());
+        LaneOperands operands = LaneOperands.kernelSum(x, y, w);
+        if (operands != null) {
+            ComputePool.forEachBlock(blocks.blockCount(),
+                    k -> LaneKernelSums.sumRows(kernel, sigma, operands, blocks, k, out));
+            return;
+        }
         ColumnLayout sources = ColumnLayout.of(y, w, 1.0, 0f);
         ComputePool.forEachBlock(blocks.blockCount(),
                 k -> VectorKernelSums.sumRows(kernel, sigma, x, sources, blocks, k, out));
@@ -123,6 +127,12 @@ public final class VectorPointKernels implements PointKernels {
         checkKernel(sigma, x, y, w);
         requireLength("out", out, (long) x.count() * x.dimension());
         BlockSparsity blocks = BlockSparsity.dense(x.count(), y.count());
+        LaneOperands operands = LaneOperands.kernelSum(x, y, w);
+        if (operands != null) {
+            ComputePool.forEachBlock(blocks.blockCount(),
+                    k -> LaneKernelSums.gradientRows(kernel, sigma, operands, blocks, k, out));
+            return;
+        }
         ColumnLayout sources = ColumnLayout.of(y, w, 1.0, 0f);
         ComputePool.forEachBlock(blocks.blockCount(),
                 k -> VectorKernelSums.gradientRows(kernel, sigma, x, sources, blocks, k, out));
