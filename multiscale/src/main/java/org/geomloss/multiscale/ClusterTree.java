@@ -147,6 +147,11 @@ final class ClusterTree {
         }
     }
 
+    /** Copies the box of node {@code node} of {@code level} ({@code 2 D} values) to {@code out[at..]}. */
+    void copyBox(int level, int node, double[] out, int at) {
+        System.arraycopy(boxes[level], 2 * dimension * node, out, at, 2 * dimension);
+    }
+
     /**
      * The squared distance between {@code box} ({@code 2 D} values, min then max) and the box of
      * node {@code node} of {@code level}: 0 when they overlap.

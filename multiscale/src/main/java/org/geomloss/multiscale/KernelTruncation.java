@@ -192,6 +192,7 @@ public final class KernelTruncation {
         int tasks = (rowClusters + ROWS_PER_SLICE - 1) / ROWS_PER_SLICE;
         RangeBudget budget = new RangeBudget(rows, columns, eps);
         int[][] taskRanges = new int[tasks][];
+        int[] taskRangeValues = new int[tasks];
         int[][] taskCounts = new int[tasks][];
         long[] taskClusterPairs = new long[tasks];
         ComputePool.forEachBlock(tasks, task -> {
@@ -204,6 +205,7 @@ public final class KernelTruncation {
                 search.group(k, Math.min(to, k + ROWS_PER_GROUP), counts, from);
             }
             taskRanges[task] = search.ranges();
+            taskRangeValues[task] = search.rangeValues();
             taskCounts[task] = counts;
             taskClusterPairs[task] = search.keptClusters;
         });
@@ -221,15 +223,15 @@ public final class KernelTruncation {
                 int k = lead + task * ROWS_PER_SLICE + r;
                 rangeOffsets[k + 1] = rangeOffsets[k] + taskCounts[task][r];
             }
-            rangeCount += taskRanges[task].length / 2;
+            rangeCount += taskRangeValues[task] / 2;
             keptClusterPairs += taskClusterPairs[task];
         }
         rangeOffsets[rangeOffsets.length - 1] = rangeCount;
         int[] ranges = new int[2 * rangeCount];
         int at = 0;
         for (int task = 0; task < tasks; task++) {
-            System.arraycopy(taskRanges[task], 0, ranges, at, taskRanges[task].length);
-            at += taskRanges[task].length;
+            System.arraycopy(taskRanges[task], 0, ranges, at, taskRangeValues[task]);
+            at += taskRangeValues[task];
             taskRanges[task] = null;
         }
         BlockSparsity blocks = new BlockSparsity(rowStarts, rangeOffsets, ranges);
@@ -258,11 +260,15 @@ public final class KernelTruncation {
         private int[] candidates = new int[64];
         /** The box of the rows searched for. */
         private final double[] rowBox;
-        private int[] ranges = new int[128];
+        private int[] ranges = new int[1024];
         private int rangeValues;
         long keptClusters;
         /** {@code max(margin, eps log(2 M / budget))}: the margin of the group searches. */
         private final double outerMargin;
+        /** The boxes, column-potential maxima and masses of the candidates, contiguous. */
+        private double[] candidateBoxes = new double[0];
+        private double[] candidateMax = new double[0];
+        private double[] candidateMass = new double[0];
         /** The shell of each candidate for the current row ({@link #rowMargin}). */
         private int[] shells = new int[64];
         private final double[] shellMass = new double[SHELLS];
@@ -305,6 +311,7 @@ public final class KernelTruncation {
             }
             System.arraycopy(kept, 0, candidates, 0, candidateCount);
             Arrays.sort(candidates, 0, candidateCount);
+            gatherCandidates(candidateCount);
             for (int k = from; k < to; k++) {
                 rows.enclose(0, k, k + 1, rowBox);
                 double max = rowMax[0][k];
@@ -337,15 +344,18 @@ public final class KernelTruncation {
             if (budgeted) {
                 Arrays.fill(shellMass, 0);
             }
+            int width = rowBox.length;
+            double invEps = 1 / eps;
             for (int c = 0; c < candidateCount; c++) {
-                int l = candidates[c];
-                double excess = -margin - bound(rowBox, max, 0, l);
+                double bound = max + candidateMax[c] - cost.fromSquaredDistance(
+                        squaredDistance(rowBox, candidateBoxes, width * c)) * (1 - COST_SLACK);
+                double shells = (-margin - bound) * invEps;
                 // a bound that is not a number keeps its candidate
-                int shell = !(excess >= 0) ? 0
-                        : (int) Math.min(SHELLS - 1, Math.floor(excess / eps) + 1);
-                shells[c] = shell;
+                int shell = !(shells >= 0) ? 0 : shells >= SHELLS - 2 ? SHELLS - 1
+                        : (int) shells + 1;
+                this.shells[c] = shell;
                 if (budgeted) {
-                    shellMass[shell] += columns.mass(0, l);
+                    shellMass[shell] += candidateMass[c];
                 }
             }
             if (!budgeted) {
@@ -362,6 +372,42 @@ public final class KernelTruncation {
                 keptShells--;
             }
             return keptShells;
+        }
+
+        /**
+         * Copies the boxes, potential maxima and masses of the first {@code count}
+         * {@link #candidates} into contiguous arrays, which each row of the group then reads in
+         * order.
+         */
+        private void gatherCandidates(int count) {
+            int width = rowBox.length;
+            if (candidateMax.length < count) {
+                candidateMax = new double[candidates.length];
+                candidateMass = new double[candidates.length];
+                candidateBoxes = new double[width * candidates.length];
+            }
+            double[] leafMax = columnMax[0];
+            for (int c = 0; c < count; c++) {
+                int l = candidates[c];
+                columns.copyBox(0, l, candidateBoxes, width * c);
+                candidateMax[c] = leafMax[l];
+                candidateMass[c] = columns.mass(0, l);
+            }
+        }
+
+        /**
+         * The squared distance between {@code box} and the box at {@code boxes[offset..]} (both
+         * min then max): 0 when they overlap.
+         */
+        private static double squaredDistance(double[] box, double[] boxes, int offset) {
+            int d = box.length / 2;
+            double sum = 0;
+            for (int axis = 0; axis < d; axis++) {
+                double gap = Math.max(box[axis] - boxes[offset + d + axis],
+                        boxes[offset + axis] - box[d + axis]);
+                sum += gap > 0 ? gap * gap : 0;
+            }
+            return sum;
         }
 
         /**
@@ -399,8 +445,13 @@ public final class KernelTruncation {
             return keptCount;
         }
 
+        /** The ranges found so far: the first {@link #rangeValues()} values of the array. */
         int[] ranges() {
-            return Arrays.copyOf(ranges, rangeValues);
+            return ranges;
+        }
+
+        int rangeValues() {
+            return rangeValues;
         }
 
         private int push(int depth, int level, int node) {
