@@ -14,8 +14,8 @@ import org.geomloss.kernels.RadialKernel;
  * {@code out_i = sum_j w_j s(r2_ij) (x_i - y_j) / sigma^2} on vectors, with
  * {@code r2_ij = |x_i - y_j|^2 / sigma^2} and {@code k}, {@code s} as in {@link RadialKernel}: one row at
  * a time, columns across the lanes, over pieces of at most {@link VectorSoftmin#PIECE_LENGTH}
- * columns. The general kernels: {@link VectorPointKernels} runs them for D > 3 ({@link HighDimensions}
- * for the coordinates past the third) and {@link LaneKernelSums} for D <= 3.
+ * columns, in dimension D > 3 ({@link HighDimensions} for the coordinates past the third; D <= 3 runs
+ * {@link LaneKernelSums}).
  *
  * <p>Exponentials underflow to exactly 0 (below {@code 2^-125.5}), like the double-precision
  * reference up to float range. The Laplacian and energy clamps ({@code r2 < 1e-8}) give the clamped
@@ -42,7 +42,7 @@ final class VectorKernelSums {
         BlockColumns columns = BlockColumns.of(sources, blocks, block, VectorSoftmin.PIECE_LENGTH);
         int d = x.dimension();
         float invSigma2 = (float) (1.0 / (sigma * sigma));
-        float[] scratch = new float[d > 3 ? VectorSoftmin.PIECE_LENGTH : 0];
+        float[] scratch = new float[VectorSoftmin.PIECE_LENGTH];
         for (int i = blocks.rowStarts()[block]; i < blocks.rowStarts()[block + 1]; i++) {
             out[i] = 0.0;
             for (int p = 0; p < columns.count(); p++) {
@@ -63,8 +63,8 @@ final class VectorKernelSums {
         BlockColumns columns = BlockColumns.of(sources, blocks, block, VectorSoftmin.PIECE_LENGTH);
         int d = x.dimension();
         double invSigma2 = 1.0 / (sigma * sigma);
-        float[] partial = new float[Math.max(3, d)];
-        float[] scratch = new float[d > 3 ? VectorSoftmin.PIECE_LENGTH : 0];
+        float[] partial = new float[d];
+        float[] scratch = new float[VectorSoftmin.PIECE_LENGTH];
         for (int i = blocks.rowStarts()[block]; i < blocks.rowStarts()[block + 1]; i++) {
             Arrays.fill(out, i * d, i * d + d, 0.0);
             for (int p = 0; p < columns.count(); p++) {
@@ -79,7 +79,7 @@ final class VectorKernelSums {
     }
 
     /**
-     * {@code sum_j w_j k(r2_ij)} over the columns {@code [from, to)} of one layout. When D > 3,
+     * {@code sum_j w_j k(r2_ij)} over the columns {@code [from, to)} of one layout, D > 3:
      * {@code scratch} (at least {@code to - from} floats) holds the squared distances over the
      * coordinates past the third (see {@link HighDimensions}). One polynomial exponential: keep it so
      * (see {@link VectorExp}).
@@ -90,29 +90,19 @@ final class VectorKernelSums {
         boolean gaussian = kernel == RadialKernel.GAUSSIAN;
         boolean energy = kernel == RadialKernel.ENERGY;
         FloatVector x0 = FloatVector.broadcast(SPECIES, x[xOffset]);
-        FloatVector x1 = FloatVector.broadcast(SPECIES, d > 1 ? x[xOffset + 1] : 0f);
-        FloatVector x2 = FloatVector.broadcast(SPECIES, d > 2 ? x[xOffset + 2] : 0f);
+        FloatVector x1 = FloatVector.broadcast(SPECIES, x[xOffset + 1]);
+        FloatVector x2 = FloatVector.broadcast(SPECIES, x[xOffset + 2]);
         FloatVector floor = FloatVector.broadcast(SPECIES, FLOOR);
         float rate = exponentRate(kernel);
         int valueOffset = d * stride;
         FloatVector sum = FloatVector.zero(SPECIES);
-        if (d > 3) {
-            HighDimensions.squaredDistances(columns, stride, from, to, x, xOffset, d, scratch);
-        }
+        HighDimensions.squaredDistances(columns, stride, from, to, x, xOffset, d, scratch);
         for (int j = from; j < to; j += SPECIES.length()) {
             FloatVector e0 = x0.sub(FloatVector.fromArray(SPECIES, columns, j));
-            FloatVector r = e0.mul(e0);
-            if (d > 1) { // the branches on d are loop-invariant: C2 unswitches or predicts them
-                FloatVector e1 = x1.sub(FloatVector.fromArray(SPECIES, columns, stride + j));
-                r = e1.fma(e1, r);
-            }
-            if (d > 2) {
-                FloatVector e2 = x2.sub(FloatVector.fromArray(SPECIES, columns, 2 * stride + j));
-                r = e2.fma(e2, r);
-            }
-            if (d > 3) {
-                r = r.add(FloatVector.fromArray(SPECIES, scratch, j - from));
-            }
+            FloatVector e1 = x1.sub(FloatVector.fromArray(SPECIES, columns, stride + j));
+            FloatVector e2 = x2.sub(FloatVector.fromArray(SPECIES, columns, 2 * stride + j));
+            FloatVector r = e2.fma(e2, e1.fma(e1, e0.mul(e0)))
+                    .add(FloatVector.fromArray(SPECIES, scratch, j - from));
             r = r.mul(invSigma2); // r2; below, r = sqrt(max(r2, floor)) unless Gaussian
             if (!gaussian) {
                 r = r.blend(floor, r.compare(VectorOperators.LT, floor)).sqrt();
@@ -125,7 +115,7 @@ final class VectorKernelSums {
 
     /**
      * Writes {@code sum_j w_j (-s(r2_ij)) (x_i - y_j)_k} over the columns {@code [from, to)} of one
-     * layout into {@code partial[k]}. When D > 3, {@code scratch} (at least {@code to - from} floats)
+     * layout into {@code partial[k]}, D > 3: {@code scratch} (at least {@code to - from} floats)
      * holds the squared distances over the coordinates past the third, then the weights (see
      * {@link HighDimensions}). One polynomial exponential: keep it so (see {@link VectorExp}).
      */
@@ -134,8 +124,8 @@ final class VectorKernelSums {
                                      float[] scratch, float[] partial) {
         boolean gaussian = kernel == RadialKernel.GAUSSIAN;
         FloatVector x0 = FloatVector.broadcast(SPECIES, x[xOffset]);
-        FloatVector x1 = FloatVector.broadcast(SPECIES, d > 1 ? x[xOffset + 1] : 0f);
-        FloatVector x2 = FloatVector.broadcast(SPECIES, d > 2 ? x[xOffset + 2] : 0f);
+        FloatVector x1 = FloatVector.broadcast(SPECIES, x[xOffset + 1]);
+        FloatVector x2 = FloatVector.broadcast(SPECIES, x[xOffset + 2]);
         FloatVector floor = FloatVector.broadcast(SPECIES, FLOOR);
         FloatVector zero = FloatVector.zero(SPECIES);
         float rate = exponentRate(kernel);
@@ -143,25 +133,13 @@ final class VectorKernelSums {
         FloatVector g0 = zero;
         FloatVector g1 = zero;
         FloatVector g2 = zero;
-        if (d > 3) {
-            HighDimensions.squaredDistances(columns, stride, from, to, x, xOffset, d, scratch);
-        }
+        HighDimensions.squaredDistances(columns, stride, from, to, x, xOffset, d, scratch);
         for (int j = from; j < to; j += SPECIES.length()) {
             FloatVector e0 = x0.sub(FloatVector.fromArray(SPECIES, columns, j));
-            FloatVector r = e0.mul(e0);
-            FloatVector e1 = zero;
-            FloatVector e2 = zero;
-            if (d > 1) {
-                e1 = x1.sub(FloatVector.fromArray(SPECIES, columns, stride + j));
-                r = e1.fma(e1, r);
-            }
-            if (d > 2) {
-                e2 = x2.sub(FloatVector.fromArray(SPECIES, columns, 2 * stride + j));
-                r = e2.fma(e2, r);
-            }
-            if (d > 3) {
-                r = r.add(FloatVector.fromArray(SPECIES, scratch, j - from));
-            }
+            FloatVector e1 = x1.sub(FloatVector.fromArray(SPECIES, columns, stride + j));
+            FloatVector e2 = x2.sub(FloatVector.fromArray(SPECIES, columns, 2 * stride + j));
+            FloatVector r = e2.fma(e2, e1.fma(e1, e0.mul(e0)))
+                    .add(FloatVector.fromArray(SPECIES, scratch, j - from));
             FloatVector r2 = r.mul(invSigma2);
             r = r2; // the Gaussian's exponent is linear in r2, the others' in r = sqrt(max(r2, floor))
             if (!gaussian) {
@@ -175,23 +153,15 @@ final class VectorKernelSums {
                 weight = weight.div(r).blend(zero, r2.compare(VectorOperators.LT, floor));
             }
             g0 = e0.fma(weight, g0);
-            if (d > 1) {
-                g1 = e1.fma(weight, g1);
-            }
-            if (d > 2) {
-                g2 = e2.fma(weight, g2);
-            }
-            if (d > 3) {
-                weight.intoArray(scratch, j - from); // the squared distance there is no longer needed
-            }
+            g1 = e1.fma(weight, g1);
+            g2 = e2.fma(weight, g2);
+            weight.intoArray(scratch, j - from); // the squared distance there is no longer needed
         }
         partial[0] = (float) Lanes.sum(g0.toArray());
         partial[1] = (float) Lanes.sum(g1.toArray());
         partial[2] = (float) Lanes.sum(g2.toArray());
-        if (d > 3) {
-            HighDimensions.weightedDifferences(columns, stride, from, to, x, xOffset, d, scratch,
-                    partial);
-        }
+        HighDimensions.weightedDifferences(columns, stride, from, to, x, xOffset, d, scratch,
+                partial);
     }
 
     /**
