@@ -1,5 +1,7 @@
 package org.geomloss.multiscale;
 
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.geomloss.kernels.BlockSparsity;
 import org.geomloss.kernels.GroundCost;
 import org.geomloss.kernels.PointArray;
@@ -191,8 +193,8 @@ final class TruncatedSoftmin implements SoftminOperator {
      * either doubles the number of slices; slices of a single search task that do not fit are
      * refused ({@link KernelTruncation.RangeBudgetExceeded}).
      */
-    private void reduce(double[] out, int width, java.util.function.Consumer<BlockSparsity> whole,
-                        java.util.function.BiConsumer<BlockSparsity, double[]> slice) {
+    private void reduce(double[] out, int width, Consumer<BlockSparsity> whole,
+                        BiConsumer<BlockSparsity, double[]> slice) {
         if (choice == null) {
             throw new IllegalStateException("a truncated soft-min needs potentials: call adapt first");
         }
