@@ -157,12 +157,19 @@ final class ClusterTree {
      * node {@code node} of {@code level}: 0 when they overlap.
      */
     double squaredDistance(double[] box, int level, int node) {
-        double[] b = boxes[level];
-        int d = dimension;
-        int bi = 2 * d * node;
+        return squaredDistance(box, boxes[level], 2 * dimension * node);
+    }
+
+    /**
+     * The squared distance between {@code box} and the box at {@code boxes[offset..]} (both
+     * {@code 2 D} values, min then max): 0 when they overlap.
+     */
+    static double squaredDistance(double[] box, double[] boxes, int offset) {
+        int d = box.length / 2;
         double sum = 0;
         for (int axis = 0; axis < d; axis++) {
-            double gap = Math.max(box[axis] - b[bi + d + axis], b[bi + axis] - box[d + axis]);
+            double gap = Math.max(box[axis] - boxes[offset + d + axis],
+                    boxes[offset + axis] - box[d + axis]);
             if (gap > 0) {
                 sum += gap * gap;
             }

@@ -19,11 +19,12 @@ import org.geomloss.kernels.GroundCost;
  * distance. The left side bounds {@code f_i + g_j - C_ij} from above for every pair of the two
  * clusters, so every skipped pair has {@code f_i + g_j - C_ij <= -margin}, a density below
  * {@code exp(-margin / eps)}: a guarantee at the point level, for the potentials of the current
- * iteration. The multiscale loop builds its margin on GeomLoss's {@code truncate * eps_J} (the
- * temperature of the coarse-to-fine jump) at every temperature after the jump
- * ({@code TruncatedSoftmin} adds a slack so that it can reuse a choice). The search walks a
- * {@link ClusterTree} of the columns and prunes whole subtrees with the same bound, so its cost
- * grows with the kept pairs, not with all of them.
+ * iteration. The multiscale loops build the margin with {@code TruncationMargin}:
+ * {@code truncate * eps} of each reduction on the pyramid, GeomLoss's {@code truncate * eps_J} (the
+ * temperature of the coarse-to-fine jump) on the two-scale plan ({@code TruncatedSoftmin} adds a
+ * slack so that it can reuse a choice). The search walks a {@link ClusterTree} of the columns and
+ * prunes whole subtrees with the same bound, so its cost grows with the kept pairs, not with all
+ * of them.
  *
  * <p>A margin bounds each skipped pair, not their sum, and many pairs just below it can add up to
  * {@code exp(-truncate)} of a row's mass. So each row's skipped mass is certified against a budget
@@ -212,9 +213,12 @@ public final class KernelTruncation {
         int[] clusterStarts = rows.clusterStarts();
         int lead = first > 0 ? 1 : 0;
         int trail = end < rows.nodeCount(0) ? 1 : 0;
-        int[] rowStarts = new int[lead + rowClusters + trail + 1];
-        System.arraycopy(clusterStarts, first, rowStarts, lead, rowClusters + 1);
-        rowStarts[rowStarts.length - 1] = clusterStarts[clusterStarts.length - 1];
+        int[] rowStarts = clusterStarts;
+        if (lead + trail > 0) {
+            rowStarts = new int[lead + rowClusters + trail + 1];
+            System.arraycopy(clusterStarts, first, rowStarts, lead, rowClusters + 1);
+            rowStarts[rowStarts.length - 1] = clusterStarts[clusterStarts.length - 1];
+        }
         int[] rangeOffsets = new int[rowStarts.length];
         int rangeCount = 0;
         long keptClusterPairs = 0;
@@ -347,8 +351,9 @@ public final class KernelTruncation {
             int width = rowBox.length;
             double invEps = 1 / eps;
             for (int c = 0; c < candidateCount; c++) {
-                double bound = max + candidateMax[c] - cost.fromSquaredDistance(
-                        squaredDistance(rowBox, candidateBoxes, width * c)) * (1 - COST_SLACK);
+                double distance2 = ClusterTree.squaredDistance(rowBox, candidateBoxes, width * c);
+                double bound = max + candidateMax[c]
+                        - cost.fromSquaredDistance(distance2) * (1 - COST_SLACK);
                 double shells = (-margin - bound) * invEps;
                 // a bound that is not a number keeps its candidate
                 int shell = !(shells >= 0) ? 0 : shells >= SHELLS - 2 ? SHELLS - 1
@@ -393,21 +398,6 @@ public final class KernelTruncation {
                 candidateMax[c] = leafMax[l];
                 candidateMass[c] = columns.mass(0, l);
             }
-        }
-
-        /**
-         * The squared distance between {@code box} and the box at {@code boxes[offset..]} (both
-         * min then max): 0 when they overlap.
-         */
-        private static double squaredDistance(double[] box, double[] boxes, int offset) {
-            int d = box.length / 2;
-            double sum = 0;
-            for (int axis = 0; axis < d; axis++) {
-                double gap = Math.max(box[axis] - boxes[offset + d + axis],
-                        boxes[offset + axis] - box[d + axis]);
-                sum += gap > 0 ? gap * gap : 0;
-            }
-            return sum;
         }
 
         /**

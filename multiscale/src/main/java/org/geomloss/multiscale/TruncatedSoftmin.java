@@ -1,7 +1,6 @@
 package org.geomloss.multiscale;
 
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import org.geomloss.kernels.BlockSparsity;
 import org.geomloss.kernels.GroundCost;
 import org.geomloss.kernels.PointArray;
@@ -172,17 +171,14 @@ final class TruncatedSoftmin implements SoftminOperator {
 
     @Override
     public void softmin(double eps, double[] h, double[] out) {
-        reduce(out, 1, blocks -> kernels.softmin(cost, targets, sources, h, eps, blocks, out),
-                (blocks, part) -> kernels.softmin(cost, targets, sources, h, eps, blocks, part));
+        reduce(out, 1, (blocks, into) -> kernels.softmin(cost, targets, sources, h, eps, blocks,
+                into));
     }
 
     @Override
     public void softminGradient(double eps, double[] h, double[] softmin, double[] out) {
-        reduce(out, targets.dimension(),
-                blocks -> kernels.softminGradient(cost, targets, sources, h, eps, softmin, blocks,
-                        out),
-                (blocks, part) -> kernels.softminGradient(cost, targets, sources, h, eps, softmin,
-                        blocks, part));
+        reduce(out, targets.dimension(), (blocks, into) -> kernels.softminGradient(cost, targets,
+                sources, h, eps, softmin, blocks, into));
     }
 
     /**
@@ -193,13 +189,12 @@ final class TruncatedSoftmin implements SoftminOperator {
      * either doubles the number of slices; slices of a single search task that do not fit are
      * refused ({@link KernelTruncation.RangeBudgetExceeded}).
      */
-    private void reduce(double[] out, int width, Consumer<BlockSparsity> whole,
-                        BiConsumer<BlockSparsity, double[]> slice) {
+    private void reduce(double[] out, int width, BiConsumer<BlockSparsity, double[]> reduction) {
         if (choice == null) {
             throw new IllegalStateException("a truncated soft-min needs potentials: call adapt first");
         }
         if (kept != null) {
-            whole.accept(kept.blocks());
+            reduction.accept(kept.blocks(), out);
             visitedPairs += kept.keptPointPairs();
             return;
         }
@@ -224,7 +219,7 @@ final class TruncatedSoftmin implements SoftminOperator {
                 slices *= 2;
                 continue;
             }
-            slice.accept(blocks.blocks(), part);
+            reduction.accept(blocks.blocks(), part);
             System.arraycopy(part, width * starts[first], out, width * starts[first],
                     width * (starts[end] - starts[first]));
             keptClusterPairs += blocks.keptClusterPairs();
