@@ -147,9 +147,20 @@ final class ClusterTree {
         }
     }
 
-    /** Copies the box of node {@code node} of {@code level} ({@code 2 D} values) to {@code out[at..]}. */
-    void copyBox(int level, int node, double[] out, int at) {
-        System.arraycopy(boxes[level], 2 * dimension * node, out, at, 2 * dimension);
+    /**
+     * Copies the boxes of the clusters {@code nodes[0..count)} axis by axis: the box of
+     * {@code nodes[c]} spans {@code [lower[axis][c], upper[axis][c]]} on each axis.
+     */
+    void copyLeafBoxes(int[] nodes, int count, double[][] lower, double[][] upper) {
+        int d = dimension;
+        double[] a = boxes[0];
+        for (int c = 0; c < count; c++) {
+            int o = 2 * d * nodes[c];
+            for (int axis = 0; axis < d; axis++) {
+                lower[axis][c] = a[o + axis];
+                upper[axis][c] = a[o + d + axis];
+            }
+        }
     }
 
     /**
@@ -164,17 +175,42 @@ final class ClusterTree {
      * The squared distance between {@code box} and the box at {@code boxes[offset..]} (both
      * {@code 2 D} values, min then max): 0 when they overlap.
      */
-    static double squaredDistance(double[] box, double[] boxes, int offset) {
+    private static double squaredDistance(double[] box, double[] boxes, int offset) {
         int d = box.length / 2;
         double sum = 0;
         for (int axis = 0; axis < d; axis++) {
-            double gap = Math.max(box[axis] - boxes[offset + d + axis],
-                    boxes[offset + axis] - box[d + axis]);
-            if (gap > 0) {
-                sum += gap * gap;
-            }
+            double gap = gap(box[axis], box[d + axis], boxes[offset + axis],
+                    boxes[offset + d + axis]);
+            sum += gap * gap;
         }
         return sum;
+    }
+
+    /**
+     * {@code out[c]}: the squared distance between {@code box} ({@code 2 D} values, min then max)
+     * and the box {@code [lower[axis][c], upper[axis][c]]} ({@link #copyLeafBoxes}), for
+     * {@code c < count}: 0 when they overlap. One loop per axis over contiguous arrays, which the
+     * JIT vectorizes.
+     */
+    static void squaredDistances(double[] box, double[][] lower, double[][] upper, int count,
+                                 double[] out) {
+        int d = box.length / 2;
+        Arrays.fill(out, 0, count, 0.0);
+        for (int axis = 0; axis < d; axis++) {
+            double min = box[axis];
+            double max = box[d + axis];
+            double[] lo = lower[axis];
+            double[] hi = upper[axis];
+            for (int c = 0; c < count; c++) {
+                double gap = gap(min, max, lo[c], hi[c]);
+                out[c] += gap * gap;
+            }
+        }
+    }
+
+    /** The gap between the intervals {@code [min, max]} and {@code [lo, hi]}: 0 when they overlap. */
+    private static double gap(double min, double max, double lo, double hi) {
+        return Math.max(Math.max(min - hi, lo - max), 0.0);
     }
 
     /** D, the dimension of the boxes. */

@@ -269,10 +269,16 @@ public final class KernelTruncation {
         long keptClusters;
         /** {@code max(margin, eps log(2 M / budget))}: the margin of the group searches. */
         private final double outerMargin;
-        /** The boxes, column-potential maxima and masses of the candidates, contiguous. */
-        private double[] candidateBoxes = new double[0];
+        /**
+         * The boxes ({@code [lower[axis][c], upper[axis][c]]}), column-potential maxima and masses
+         * of the candidates, contiguous.
+         */
+        private final double[][] candidateLower;
+        private final double[][] candidateUpper;
         private double[] candidateMax = new double[0];
         private double[] candidateMass = new double[0];
+        /** The squared distance of each candidate to the current row. */
+        private double[] candidateDistance2 = new double[0];
         /** The shell of each candidate for the current row ({@link #rowMargin}). */
         private int[] shells = new int[64];
         private final double[] shellMass = new double[SHELLS];
@@ -292,6 +298,8 @@ public final class KernelTruncation {
             this.skippedMass = skippedMass;
             this.budget = budget;
             this.rowBox = new double[2 * rows.dimension()];
+            this.candidateLower = new double[rows.dimension()][0];
+            this.candidateUpper = new double[rows.dimension()][0];
         }
 
         /**
@@ -322,9 +330,8 @@ public final class KernelTruncation {
                 int rowShells = rowMargin(max, candidateCount);
                 int keptCount = 0;
                 for (int c = 0; c < candidateCount; c++) {
-                    if (shells[c] < rowShells) {
-                        kept[keptCount++] = candidates[c];
-                    }
+                    kept[keptCount] = candidates[c];
+                    keptCount += shells[c] < rowShells ? 1 : 0;
                 }
                 if (keptCount == 0) {
                     kept[keptCount++] = bestLeaf(rowBox, max);
@@ -345,22 +352,22 @@ public final class KernelTruncation {
          */
         private int rowMargin(double max, int candidateCount) {
             boolean budgeted = skippedMass < Double.POSITIVE_INFINITY;
-            if (budgeted) {
-                Arrays.fill(shellMass, 0);
-            }
-            int width = rowBox.length;
+            double[] distance2 = candidateDistance2;
+            ClusterTree.squaredDistances(rowBox, candidateLower, candidateUpper, candidateCount,
+                    distance2);
             double invEps = 1 / eps;
             for (int c = 0; c < candidateCount; c++) {
-                double distance2 = ClusterTree.squaredDistance(rowBox, candidateBoxes, width * c);
                 double bound = max + candidateMax[c]
-                        - cost.fromSquaredDistance(distance2) * (1 - COST_SLACK);
-                double shells = (-margin - bound) * invEps;
-                // a bound that is not a number keeps its candidate
-                int shell = !(shells >= 0) ? 0 : shells >= SHELLS - 2 ? SHELLS - 1
-                        : (int) shells + 1;
-                this.shells[c] = shell;
-                if (budgeted) {
-                    shellMass[shell] += candidateMass[c];
+                        - cost.fromSquaredDistance(distance2[c]) * (1 - COST_SLACK);
+                // 1 + the eps below -margin, in [0, SHELLS - 1]; a bound that is not a number
+                // casts to shell 0 and keeps its candidate
+                shells[c] = (int) Math.min(Math.max((-margin - bound) * invEps + 1, 0),
+                        SHELLS - 1);
+            }
+            if (budgeted) {
+                Arrays.fill(shellMass, 0);
+                for (int c = 0; c < candidateCount; c++) {
+                    shellMass[shells[c]] += candidateMass[c];
                 }
             }
             if (!budgeted) {
@@ -385,16 +392,20 @@ public final class KernelTruncation {
          * order.
          */
         private void gatherCandidates(int count) {
-            int width = rowBox.length;
             if (candidateMax.length < count) {
-                candidateMax = new double[candidates.length];
-                candidateMass = new double[candidates.length];
-                candidateBoxes = new double[width * candidates.length];
+                int capacity = candidates.length;
+                candidateMax = new double[capacity];
+                candidateMass = new double[capacity];
+                candidateDistance2 = new double[capacity];
+                for (int axis = 0; axis < candidateLower.length; axis++) {
+                    candidateLower[axis] = new double[capacity];
+                    candidateUpper[axis] = new double[capacity];
+                }
             }
+            columns.copyLeafBoxes(candidates, count, candidateLower, candidateUpper);
             double[] leafMax = columnMax[0];
             for (int c = 0; c < count; c++) {
                 int l = candidates[c];
-                columns.copyBox(0, l, candidateBoxes, width * c);
                 candidateMax[c] = leafMax[l];
                 candidateMass[c] = columns.mass(0, l);
             }
