@@ -207,11 +207,15 @@ final class PyramidSinkhorn implements MultiscaleScalePlan {
     @Override
     public MultiscaleResult result(AnnealingDriver.Result run) {
         FinalStep finalStep = run.finalStep();
-        if (settings.verbose() && settings.truncate() != null) {
+        if (settings.verbose() && settings.truncate() != null && finalStep.fBA() != null) {
             double radius = settings.truncate() * settings.blur();
-            LOG.atLevel(logLevel).log("Point pairs within truncate*blur = {}: {} (xy), kept at the "
-                            + "final step: {}", String.format("%.3g", radius),
+            LOG.atLevel(logLevel).log("Point pairs within truncate*blur = {}: {} (xy); above"
+                            + " -truncate*eps for the final potentials (GeomLoss's rule): {}; kept"
+                            + " at the final step: {}", String.format("%.3g", radius),
                     PairsWithinReach.count(px.points(), py.points(), radius),
+                    PairsWithinReach.count(scales.cost, px.points(), finalStep.fBA().potential(),
+                            py.points(), finalStep.gAB().potential(),
+                            settings.truncate() * finalStep.eps()),
                     current.keptPairs(current.operators().xy()));
         }
         LOG.atLevel(logLevel).log("Pyramid solved in {} s", seconds(start));

@@ -11,8 +11,9 @@ import org.geomloss.kernels.PointArray;
 import org.junit.jupiter.api.Test;
 
 /**
- * The count of pairs within a radius against brute force, on clouds with more row clusters than
- * one slice of the count (so that several slices run and each pair is counted once).
+ * The counts of pairs within a radius and above a margin for given potentials against brute force,
+ * on clouds with more row clusters than one slice of the count (so that several slices run and
+ * each pair is counted once).
  */
 class PairsWithinReachTest {
 
@@ -31,7 +32,7 @@ class PairsWithinReachTest {
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
                 if (GroundCost.squaredDistance(px.coords(), i, py.coords(), j, 3)
-                        <= radius * radius) {
+                        < radius * radius) {
                     expected++;
                 }
             }
@@ -41,5 +42,32 @@ class PairsWithinReachTest {
                 "test setup: several slices of row clusters");
         assertTrue(expected > 0 && expected < (long) n * m, "test setup: some pairs within reach");
         assertEquals(expected, PairsWithinReach.count(x, y, radius));
+    }
+
+    @Test
+    void countsEveryPairAboveTheMarginForThePotentialsOnce() {
+        Random random = new Random(12);
+        int n = 9_000;
+        int m = 1_500;
+        Clustering x = GridClustering.cluster(randomCloud(random, n, 3), uniformWeights(n), 0.02);
+        Clustering y = GridClustering.cluster(randomCloud(random, m, 3), uniformWeights(m), 0.05);
+        double[] f = random.doubles(n, -0.002, 0.002).toArray();
+        double[] g = random.doubles(m, -0.001, 0.003).toArray();
+        double margin = 0.002;
+        GroundCost cost = GroundCost.HALF_SQUARED_EUCLIDEAN;
+
+        long expected = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                if (f[i] + g[j] - cost.cost(x.points().coords(), i, y.points().coords(), j, 3)
+                        > -margin) {
+                    expected++;
+                }
+            }
+        }
+
+        assertTrue(expected > n && expected < (long) n * m / 10,
+                "test setup: some pairs above the margin, most below");
+        assertEquals(expected, PairsWithinReach.count(cost, x, f, y, g, margin));
     }
 }

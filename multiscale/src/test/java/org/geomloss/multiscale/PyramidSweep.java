@@ -108,8 +108,13 @@ public final class PyramidSweep {
         csv((plan == MultiscalePlan.PYRAMID ? "pyramid" : "two-scale")
                 + (kernels.precision() == Precision.FLOAT64 ? "-float64" : ""), n, cpuSeconds);
         if (COUNT_WITHIN) {
-            System.out.printf("  point pairs within truncate*blur: %d%n",
-                    PairsWithinReach.count(result.x(), result.y(), 5.0 * blur));
+            FinalStep step = result.finalStep();
+            System.out.printf("  point pairs within truncate*blur: %d; above -truncate*eps for the"
+                            + " final potentials (GeomLoss's rule): %d%n",
+                    PairsWithinReach.count(result.x(), result.y(), 5.0 * blur),
+                    PairsWithinReach.count(GroundCost.HALF_SQUARED_EUCLIDEAN, result.x(),
+                            step.fBA().potential(), result.y(), step.gAB().potential(),
+                            5.0 * step.eps()));
         }
     }
 
