@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.geomloss.kernels.GroundCost;
-import org.geomloss.kernels.PointArray;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,57 +16,53 @@ import org.junit.jupiter.api.Test;
  */
 class PairsWithinReachTest {
 
+    private static final int N = 9_000;
+    private static final int M = 1_500;
+    private static final GroundCost COST = GroundCost.HALF_SQUARED_EUCLIDEAN;
+
+    private final Random random = new Random(11);
+    private final Clustering x = GridClustering.cluster(randomCloud(random, N, 3),
+            uniformWeights(N), 0.02);
+    private final Clustering y = GridClustering.cluster(randomCloud(random, M, 3),
+            uniformWeights(M), 0.05);
+
     @Test
     void countsEveryPairWithinTheRadiusOnce() {
-        Random random = new Random(11);
-        int n = 9_000;
-        int m = 1_500;
-        Clustering x = GridClustering.cluster(randomCloud(random, n, 3), uniformWeights(n), 0.02);
-        Clustering y = GridClustering.cluster(randomCloud(random, m, 3), uniformWeights(m), 0.05);
         double radius = 0.08;
 
-        long expected = 0;
-        PointArray px = x.points();
-        PointArray py = y.points();
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < m; j++) {
-                if (GroundCost.squaredDistance(px.coords(), i, py.coords(), j, 3)
-                        < radius * radius) {
-                    expected++;
-                }
-            }
-        }
+        long expected = bruteForce(new double[N], new double[M],
+                COST.fromSquaredDistance(radius * radius));
 
         assertTrue(x.clusterCount() > 2 * 64 * KernelTruncation.ROWS_PER_SLICE,
                 "test setup: several slices of row clusters");
-        assertTrue(expected > 0 && expected < (long) n * m, "test setup: some pairs within reach");
+        assertTrue(expected > 0 && expected < (long) N * M, "test setup: some pairs within reach");
         assertEquals(expected, PairsWithinReach.count(x, y, radius));
     }
 
     @Test
     void countsEveryPairAboveTheMarginForThePotentialsOnce() {
-        Random random = new Random(12);
-        int n = 9_000;
-        int m = 1_500;
-        Clustering x = GridClustering.cluster(randomCloud(random, n, 3), uniformWeights(n), 0.02);
-        Clustering y = GridClustering.cluster(randomCloud(random, m, 3), uniformWeights(m), 0.05);
-        double[] f = random.doubles(n, -0.002, 0.002).toArray();
-        double[] g = random.doubles(m, -0.001, 0.003).toArray();
+        double[] f = random.doubles(N, -0.002, 0.002).toArray();
+        double[] g = random.doubles(M, -0.001, 0.003).toArray();
         double margin = 0.002;
-        GroundCost cost = GroundCost.HALF_SQUARED_EUCLIDEAN;
 
-        long expected = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < m; j++) {
-                if (f[i] + g[j] - cost.cost(x.points().coords(), i, y.points().coords(), j, 3)
+        long expected = bruteForce(f, g, margin);
+
+        assertTrue(expected > N && expected < (long) N * M / 10,
+                "test setup: some pairs above the margin, most below");
+        assertEquals(expected, PairsWithinReach.count(COST, x, f, y, g, margin));
+    }
+
+    /** The pairs with {@code f_i + g_j - C_ij > -margin}, every pair tested. */
+    private long bruteForce(double[] f, double[] g, double margin) {
+        long count = 0;
+        for (int i = 0; i < N; i++) {
+            for (int j = 0; j < M; j++) {
+                if (f[i] + g[j] - COST.cost(x.points().coords(), i, y.points().coords(), j, 3)
                         > -margin) {
-                    expected++;
+                    count++;
                 }
             }
         }
-
-        assertTrue(expected > n && expected < (long) n * m / 10,
-                "test setup: some pairs above the margin, most below");
-        assertEquals(expected, PairsWithinReach.count(cost, x, f, y, g, margin));
+        return count;
     }
 }
