@@ -35,11 +35,13 @@ final class ColumnChunks {
     private final float[] records;
     private final int start;
     private final int columnCount;
+    private final boolean copied;
 
-    private ColumnChunks(float[] records, int start, int columnCount) {
+    private ColumnChunks(float[] records, int start, int columnCount, boolean copied) {
         this.records = records;
         this.start = start;
         this.columnCount = columnCount;
+        this.copied = copied;
     }
 
     /**
@@ -63,7 +65,7 @@ final class ColumnChunks {
             count += to - from;
         }
         if (endRange - firstRange == 1) {
-            return new ColumnChunks(operands.records(), ranges[2 * firstRange], count);
+            return new ColumnChunks(operands.records(), ranges[2 * firstRange], count, false);
         }
         float[] records = operands.records();
         float[] buffer = buffer(LaneOperands.RECORD * count + COPY_LANES);
@@ -74,7 +76,7 @@ final class ColumnChunks {
             copy(records, from, buffer, filled, length);
             filled += length;
         }
-        return new ColumnChunks(buffer, 0, count);
+        return new ColumnChunks(buffer, 0, count, true);
     }
 
     /**
@@ -107,6 +109,11 @@ final class ColumnChunks {
         buffer = new float[Math.min(most, Math.max(length, 2 * buffer.length))];
         BUFFER.set(buffer);
         return buffer;
+    }
+
+    /** Whether the block keeps several ranges, whose records {@link #records()} holds a copy of. */
+    boolean copied() {
+        return copied;
     }
 
     /** Number of kept columns. */

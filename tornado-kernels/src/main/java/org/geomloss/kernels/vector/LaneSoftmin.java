@@ -19,21 +19,30 @@ import org.geomloss.kernels.BlockSparsity;
  * before the next chunk.
  *
  * <p><b>Log-sum-exp.</b> Each lane has an integer reference {@code ref_i}, first the rounded-up
- * maximum of its exponents over {@link #SAMPLE_COLUMNS} kept columns spread evenly over the block
- * (a block with several ranges reads them from its copy of the kept columns, without a cache miss);
- * a term is {@code 2^(t_ij - ref_i + 1/2)} ({@link VectorExp#exp2Referenced}, with {@code ref_i}
- * folded into the rounding constant, and exponents below {@code ref_i - 126} clamped there). Each
- * lane sums a chunk's runs of at most {@link #RUN} columns in float accumulators of their own, the
- * runs of a chunk in float; the loop also keeps the largest rounded {@code t_ij - ref_i} of each
- * lane (one integer max of the rounding sum's bits). After a chunk, a lane whose largest rounded
- * offset {@code rint(t_ij - ref_i)} is positive raises its reference by that offset, and its double
- * total and the chunk's sum are scaled to it exactly (branch-free: a zero offset scales by 1); a
- * lane whose offset exceeds {@value #MAX_OFFSET} (whose float sums could overflow) raises it the
- * same way and the chunk runs again. The first references are good enough to make that rare, and
- * need not be better. Since every reference is the exponent of an actual term, a row's largest term
- * is at least {@code 2^-1}, the clamp and the float sums lose nothing that matters, and no sum can
- * overflow. Every choice depends on the rows of the pass and the block's kept columns only, so
- * results do not depend on the thread count, nor on which other blocks a structure holds.
+ * maximum of its exponents over some kept columns; a term is {@code 2^(t_ij - ref_i + 1/2)}
+ * ({@link VectorExp#exp2Referenced}, with {@code ref_i} folded into the rounding constant, and
+ * exponents below {@code ref_i - 126} clamped there). Each lane sums a chunk's runs of at most
+ * {@link #RUN} columns in float accumulators of their own, the runs of a chunk in float; the loop
+ * also keeps the largest rounded offset {@code rint(t_ij - ref_i)} of each lane (one integer max of
+ * the rounding sum's bits). A lane whose offset exceeds a bound after a chunk (whose float sums
+ * could overflow) raises its reference by that offset, scales its double total to it exactly, and
+ * the chunk runs again. Two policies, chosen by the block's ranges:
+ * <ul>
+ *   <li>a block that keeps one range (the dense structure among them) takes its first references
+ *       over its first {@link #FIRST_COLUMNS} kept columns and runs a chunk again above
+ *       {@code 2^}{@value #FIRST_MAX_OFFSET}, as the dense kernel always did (dense results keep
+ *       their bits);</li>
+ *   <li>a block that keeps several ranges (the multiscale backend's: a ball of kept columns around
+ *       the block, whose first columns are on its edge, far from the rows at small eps) takes them
+ *       over {@link #SAMPLE_COLUMNS} kept columns spread evenly over the block (read from its copy
+ *       of the kept columns, without a cache miss), raises a lane's reference by every positive
+ *       offset after each chunk, scaling its total and the chunk's sum exactly (branch-free: a zero
+ *       offset scales by 1), and runs a chunk again only above {@code 2^}{@value #MAX_OFFSET}.</li>
+ * </ul>
+ * Since every reference is the exponent of an actual term, a row's largest term is at least
+ * {@code 2^-1}, the clamp and the float sums lose nothing that matters, and no sum can overflow.
+ * Every choice depends on the rows of the pass and the block's kept columns only, so results do not
+ * depend on the thread count, nor on which other blocks a structure holds.
  *
  * <p><b>Accuracy.</b> The exponents are taken in the direct form (see {@link LaneOperands}), rounded
  * at the size of {@code |h_j|} and {@code c_ij / eps}; each lane adds at most {@link #RUN} terms in
@@ -56,8 +65,17 @@ final class LaneSoftmin {
     /** Rows per pass: one vector. */
     static final int ROWS = VectorExp.LANES;
 
-    /** Kept columns the first references are taken over, spread over the block's kept columns. */
+    /**
+     * Kept columns the first references of a block with several ranges are taken over, spread over
+     * the block's kept columns.
+     */
     static final int SAMPLE_COLUMNS = 16;
+
+    /** Kept columns the first references of a block with one range are taken over: its first. */
+    static final int FIRST_COLUMNS = 64;
+
+    /** Largest exponent of a term, above the reference, whose chunk a one-range block keeps. */
+    static final int FIRST_MAX_OFFSET = 64;
 
     /**
      * Largest exponent of a term, above the reference, whose chunk is kept: 256 terms of at most
@@ -67,6 +85,8 @@ final class LaneSoftmin {
 
     private static final int MAX_OFFSET_BITS =
             Float.floatToIntBits(VectorExp.roundingConstant(-MAX_OFFSET));
+    private static final int FIRST_MAX_OFFSET_BITS =
+            Float.floatToIntBits(VectorExp.roundingConstant(-FIRST_MAX_OFFSET));
     private static final int ZERO_OFFSET_BITS = Float.floatToIntBits(VectorExp.roundingConstant(0f));
     private static final double LN_2 = Math.log(2.0);
 
@@ -92,25 +112,32 @@ final class LaneSoftmin {
         double[] totals = new double[ROWS * passes];
         float[] sums = new float[ROWS];
         int[] maxBits = new int[ROWS];
+        boolean copied = chunks.copied();
+        int estimateFrom = chunks.start();
+        int estimateTo = estimateFrom + (copied ? chunks.columnCount()
+                : Math.min(FIRST_COLUMNS, chunks.columnCount()));
+        int estimateStride = copied ? Math.max(1, chunks.columnCount() / SAMPLE_COLUMNS) : 1;
+        int redoBits = copied ? MAX_OFFSET_BITS : FIRST_MAX_OFFSET_BITS;
+        int lazy = copied ? -1 : 0; // the mask of the offsets raised after every chunk
         for (int q = 0; q < passes; q++) {
             int g = first + q * ROWS;
             operands.loadLanes(g, Math.min(ROWS, end - g), lanes, 3 * ROWS * q);
-            estimate(chunks.records(), chunks.start(), chunks.start() + chunks.columnCount(), d,
-                    scale, lanes, 3 * ROWS * q, ref, ROWS * q);
+            estimate(chunks.records(), estimateFrom, estimateTo, estimateStride, d, scale, lanes,
+                    3 * ROWS * q, ref, ROWS * q);
         }
         for (int c = 0; c < chunks.chunkCount(); c++) {
             for (int q = 0; q < passes; q++) {
                 int at = ROWS * q;
                 while (chunk(chunks.records(), chunks.chunkFrom(c), chunks.chunkTo(c), d, scale,
-                        lanes, 3 * ROWS * q, ref, at, sums, maxBits)) {
+                        lanes, 3 * ROWS * q, ref, at, redoBits, sums, maxBits)) {
                     for (int l = 0; l < ROWS; l++) {
-                        if (maxBits[l] > MAX_OFFSET_BITS) {
-                            raise(l, at, ref, totals, 0f, maxBits);
+                        if (maxBits[l] > redoBits) {
+                            raise(l, at, ref, totals, 0f, maxBits[l] - ZERO_OFFSET_BITS);
                         }
                     }
                 }
-                for (int l = 0; l < ROWS; l++) { // raise(l, ...) where maxBits[l] > ZERO_OFFSET_BITS
-                    int offset = Math.max(0, maxBits[l] - ZERO_OFFSET_BITS);
+                for (int l = 0; l < ROWS; l++) { // raise(l, ...) by the positive offsets, if lazy
+                    int offset = Math.max(0, maxBits[l] - ZERO_OFFSET_BITS) & lazy;
                     totals[at + l] = (totals[at + l] + sums[l]) * twoToMinus(offset);
                     ref[at + l] += offset;
                 }
@@ -123,13 +150,12 @@ final class LaneSoftmin {
     }
 
     /**
-     * Raises the reference of lane {@code l} (at {@code at + l}) to the largest exponent of the last
-     * chunk, {@code ref + rint(t_max - ref)} from {@code maxBits}, and adds {@code sum} (the chunk's
+     * Raises the reference of lane {@code l} (at {@code at + l}) by {@code offset}, to the largest
+     * exponent of the last chunk, {@code ref + rint(t_max - ref)}, and adds {@code sum} (the chunk's
      * sum at the old reference) to its total, both scaled to the new reference exactly.
      */
     private static void raise(int l, int at, float[] ref, double[] totals, float sum,
-                              int[] maxBits) {
-        int offset = maxBits[l] - ZERO_OFFSET_BITS;
+                              int offset) {
         totals[at + l] = (totals[at + l] + sum) * twoToMinus(offset);
         ref[at + l] += offset;
     }
@@ -140,18 +166,17 @@ final class LaneSoftmin {
     }
 
     /**
-     * {@code ref[refAt + l] = ceil(max t_lj)} over {@link #SAMPLE_COLUMNS} records spread evenly over
-     * {@code [from, to)} (all of them when there are fewer), for the rows in {@code lanes} from
-     * {@code lanesAt}.
+     * {@code ref[refAt + l] = ceil(max t_lj)} over the records {@code from + stride / 2 + k stride}
+     * below {@code to} (at least one), for the rows in {@code lanes} from {@code lanesAt}.
      */
-    private static void estimate(float[] records, int from, int to, int d, float exponentScale,
-                                 float[] lanes, int lanesAt, float[] ref, int refAt) {
+    private static void estimate(float[] records, int from, int to, int stride, int d,
+                                 float exponentScale, float[] lanes, int lanesAt, float[] ref,
+                                 int refAt) {
         FloatVector x0 = FloatVector.fromArray(SPECIES, lanes, lanesAt);
         FloatVector x1 = FloatVector.fromArray(SPECIES, lanes, lanesAt + ROWS);
         FloatVector x2 = FloatVector.fromArray(SPECIES, lanes, lanesAt + 2 * ROWS);
         FloatVector scale = FloatVector.broadcast(SPECIES, exponentScale);
         FloatVector max = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
-        int stride = Math.max(1, (to - from) / SAMPLE_COLUMNS);
         for (int j = from + stride / 2; j < to; j += stride) {
             int o = LaneOperands.RECORD * j;
             FloatVector b = FloatVector.broadcast(SPECIES, records[o]);
@@ -172,12 +197,12 @@ final class LaneSoftmin {
      * {@code [from, to)} (runs of at most {@link #RUN} columns in float accumulators of their own,
      * then the runs in float) and {@code maxBits[l]} the bits of the largest
      * {@code rint(t_lj - ref[refAt + l]) + roundingConstant(0)}; returns whether a lane's largest
-     * exceeds {@link #MAX_OFFSET} (and the chunk must run again). One polynomial exponential: keep it
+     * bits exceed {@code redoBits} (and the chunk must run again). One polynomial exponential: keep it
      * so (see {@link VectorExp}).
      */
     private static boolean chunk(float[] records, int from, int to, int d, float exponentScale,
-                              float[] lanes, int lanesAt, float[] ref, int refAt, float[] sums,
-                              int[] maxBits) {
+                                 float[] lanes, int lanesAt, float[] ref, int refAt, int redoBits,
+                                 float[] sums, int[] maxBits) {
         FloatVector x0 = FloatVector.fromArray(SPECIES, lanes, lanesAt);
         FloatVector x1 = FloatVector.fromArray(SPECIES, lanes, lanesAt + ROWS);
         FloatVector x2 = FloatVector.fromArray(SPECIES, lanes, lanesAt + 2 * ROWS);
@@ -214,7 +239,7 @@ final class LaneSoftmin {
         }
         chunkSum.intoArray(sums, 0);
         max.intoArray(maxBits, 0);
-        return max.compare(VectorOperators.GT, MAX_OFFSET_BITS).anyTrue();
+        return max.compare(VectorOperators.GT, redoBits).anyTrue();
     }
 
     /**

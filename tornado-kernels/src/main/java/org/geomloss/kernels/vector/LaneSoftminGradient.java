@@ -30,8 +30,7 @@ final class LaneSoftminGradient {
     private static final VectorSpecies<Integer> INT_SPECIES = SPECIES.withLanes(int.class);
     private static final int ROWS = VectorExp.LANES;
     private static final int MAX_SHIFTED_BITS = Float.floatToIntBits(VectorExp.roundingConstant(-63f));
-    private static final double LN_2 = Math.log(2.0);
-    private static final double LOG2_E = 1.0 / LN_2;
+    private static final double LOG2_E = 1.0 / Math.log(2.0);
 
     private LaneSoftminGradient() {
     }
@@ -64,7 +63,7 @@ final class LaneSoftminGradient {
                 int i = g + Math.min(l, count - 1);
                 double shift = Double.isInfinite(softmin[i]) ? 0.0 : LOG2_E * softmin[i] / eps;
                 ref[ROWS * q + l] = (float) Math.ceil(-shift);
-                factor[ROWS * q + l] = Math.exp(LN_2 * (shift + ref[ROWS * q + l] - 0.5));
+                factor[ROWS * q + l] = Math.pow(2.0, shift + ref[ROWS * q + l] - 0.5);
             }
         }
         for (int c = 0; c < chunks.chunkCount(); c++) {
