@@ -33,7 +33,7 @@ import org.geomloss.kernels.RadialKernel;
  *
  * <p>Summation order, as in {@link LaneSoftmin}: each lane adds its row's terms column after column
  * in a float accumulator per run of {@link LaneSoftmin#RUN} columns, the runs of a chunk of
- * {@link LaneSoftmin#CHUNK_RUNS} runs in float, and the chunks in double, always in the same order:
+ * {@link ColumnChunks#LENGTH} columns in float, and the chunks in double, always in the same order:
  * results do not depend on the thread count, on the row's lane, or on the JIT tier. Stateless and
  * thread-safe.
  */
@@ -41,8 +41,8 @@ final class LaneKernelSums {
 
     private static final VectorSpecies<Float> SPECIES = VectorExp.SPECIES;
     private static final int ROWS = VectorExp.LANES;
-    /** Columns per call of a loop: {@link LaneSoftmin#CHUNK_RUNS} runs, whose sums join in float. */
-    private static final int CHUNK = LaneSoftmin.CHUNK_RUNS * LaneSoftmin.RUN;
+    /** Columns per call of a loop: runs whose sums join in float. */
+    private static final int CHUNK = ColumnChunks.LENGTH;
     private static final int RUN = LaneSoftmin.RUN;
     private static final float LOG2_E = (float) (1.0 / Math.log(2.0));
     private static final float FLOOR = (float) GroundCost.SQUARED_DISTANCE_FLOOR;
@@ -64,7 +64,7 @@ final class LaneKernelSums {
         double[] totals = new double[ROWS];
         for (int g = first; g < end; g += ROWS) {
             int count = Math.min(ROWS, end - g);
-            operands.loadLanes(g, count, lanes);
+            operands.loadLanes(g, count, lanes, 0);
             Arrays.fill(totals, 0.0);
             for (int from = 0; from < m; from += CHUNK) {
                 int to = Math.min(m, from + CHUNK);
@@ -98,7 +98,7 @@ final class LaneKernelSums {
         double[] totals = new double[3 * ROWS];
         for (int g = first; g < end; g += ROWS) {
             int count = Math.min(ROWS, end - g);
-            operands.loadLanes(g, count, lanes);
+            operands.loadLanes(g, count, lanes, 0);
             Arrays.fill(totals, 0.0);
             for (int from = 0; from < m; from += CHUNK) {
                 int to = Math.min(m, from + CHUNK);

@@ -1,5 +1,8 @@
 package org.geomloss.kernels.vector;
 
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
 import org.geomloss.kernels.GroundCost;
 import org.geomloss.kernels.PointArray;
 
@@ -97,15 +100,15 @@ final class LaneOperands {
 
     /**
      * Loads rows {@code [first, first + count)} one per lane: coordinate {@code k} of lane {@code l}
-     * into {@code lanes[k * LANES + l]} (0 for k >= D); the lanes past {@code count} repeat the last
-     * row.
+     * into {@code lanes[at + k * LANES + l]} (0 for k >= D); the lanes past {@code count} repeat the
+     * last row.
      */
-    void loadLanes(int first, int count, float[] lanes) {
+    void loadLanes(int first, int count, float[] lanes, int at) {
         int lanesPerVector = VectorExp.LANES;
         for (int l = 0; l < lanesPerVector; l++) {
             int i = first + Math.min(l, count - 1);
             for (int k = 0; k < dimension; k++) {
-                lanes[k * lanesPerVector + l] = rows[i * dimension + k];
+                lanes[at + k * lanesPerVector + l] = rows[i * dimension + k];
             }
         }
     }
@@ -126,27 +129,55 @@ final class LaneOperands {
         float[] records = new float[RECORD * y.count()];
         for (int j = 0; j < y.count(); j++) {
             records[RECORD * j] = (float) (scale * values[j]);
-            System.arraycopy(coords, j * d, records, RECORD * j + 1, d);
+            for (int k = 0; k < d; k++) {
+                records[RECORD * j + 1 + k] = coords[j * d + k];
+            }
         }
         return records;
     }
 
-    /** The squared diagonal of the joint bounding box of both clouds, in double. */
+    /**
+     * The squared diagonal of the joint bounding box of both clouds (D <= 3), in double; an axis
+     * with a NaN coordinate adds nothing. Each cloud's coordinates are read as whole vectors: the
+     * lane at position {@code p} of a period of D vectors always holds axis {@code p mod D}.
+     */
     private static double squaredDiagonal(PointArray x, PointArray y) {
         int d = x.dimension();
+        VectorSpecies<Float> species = VectorExp.SPECIES;
+        int period = d * species.length();
+        float[] low = new float[period];
+        float[] high = new float[period];
+        Arrays.fill(low, Float.POSITIVE_INFINITY);
+        Arrays.fill(high, Float.NEGATIVE_INFINITY);
+        for (PointArray cloud : new PointArray[] {x, y}) {
+            float[] coords = cloud.coords();
+            int whole = coords.length - coords.length % period;
+            for (int v = 0; v < period; v += species.length()) {
+                FloatVector lowest = FloatVector.fromArray(species, low, v);
+                FloatVector highest = FloatVector.fromArray(species, high, v);
+                for (int i = v; i < whole; i += period) {
+                    FloatVector values = FloatVector.fromArray(species, coords, i);
+                    lowest = lowest.min(values);
+                    highest = highest.max(values);
+                }
+                lowest.intoArray(low, v);
+                highest.intoArray(high, v);
+            }
+            for (int i = whole; i < coords.length; i++) {
+                low[i - whole] = Math.min(low[i - whole], coords[i]);
+                high[i - whole] = Math.max(high[i - whole], coords[i]);
+            }
+        }
         double squared = 0.0;
         for (int k = 0; k < d; k++) {
-            double low = Double.POSITIVE_INFINITY;
-            double high = Double.NEGATIVE_INFINITY;
-            for (PointArray cloud : new PointArray[] {x, y}) {
-                float[] coords = cloud.coords();
-                for (int i = k; i < coords.length; i += d) {
-                    low = Math.min(low, coords[i]);
-                    high = Math.max(high, coords[i]);
-                }
+            double lowest = Double.POSITIVE_INFINITY;
+            double highest = Double.NEGATIVE_INFINITY;
+            for (int p = k; p < period; p += d) {
+                lowest = Math.min(lowest, low[p]);
+                highest = Math.max(highest, high[p]);
             }
-            if (low <= high) {
-                squared += (high - low) * (high - low);
+            if (lowest <= highest) {
+                squared += (highest - lowest) * (highest - lowest);
             }
         }
         return squared;

@@ -13,21 +13,36 @@ import org.geomloss.kernels.BlockSparsity;
  * pass takes {@link #ROWS} rows (one vector of rows, {@code x_i} in registers) and runs over the
  * kept columns, broadcasting each column's 16-byte record {@code {log2(e) h_j, y_j}}
  * ({@link LaneOperands}) to every lane, so the loop needs no lane reduction and four scalar loads
- * per column for {@code ROWS} pairs.
+ * per column for {@code ROWS} pairs. The kept columns of a row block are consecutive records
+ * ({@link ColumnChunks}: the block's kept ranges copied one after the other when it keeps several)
+ * cut into chunks of {@link ColumnChunks#LENGTH}, and every pass of the block runs over a chunk
+ * before the next chunk.
  *
  * <p><b>Log-sum-exp.</b> Each lane has an integer reference {@code ref_i}, first the rounded-up
- * maximum of its exponents over the first 64 kept columns; a term is {@code 2^(t_ij - ref_i + 1/2)}
+ * maximum of its exponents over some kept columns; a term is {@code 2^(t_ij - ref_i + 1/2)}
  * ({@link VectorExp#exp2Referenced}, with {@code ref_i} folded into the rounding constant, and
- * exponents below {@code ref_i - 126} clamped there). The kept columns are cut into runs of at most
- * {@link #RUN} columns, grouped into chunks of {@link #CHUNK_RUNS} runs ({@link ColumnChunks}); each
- * lane sums every piece of a run (a kept range within the run) in a float accumulator of its own,
- * then the pieces of a chunk in float; the loop also keeps the largest rounded
- * {@code t_ij - ref_i} of each lane (one integer max of the rounding sum's bits). After a chunk, a
- * lane whose largest term exceeded {@code 2^64} raises its reference to that exponent, rescales its
- * double total exactly, and the chunk runs again; otherwise the chunk sums join the double totals.
- * Since the first reference is the exponent of an actual term, a row's largest term is at least
+ * exponents below {@code ref_i - 126} clamped there). Each lane sums a chunk's runs of at most
+ * {@link #RUN} columns in float accumulators of their own, the runs of a chunk in float; the loop
+ * also keeps the largest rounded offset {@code rint(t_ij - ref_i)} of each lane (one integer max of
+ * the rounding sum's bits). A lane whose offset exceeds a bound after a chunk (whose float sums
+ * could overflow) raises its reference by that offset, scales its double total to it exactly, and
+ * the chunk runs again. Two policies, chosen by the block's ranges:
+ * <ul>
+ *   <li>a block that keeps one range (the dense structure among them) takes its first references
+ *       over its first {@link #FIRST_COLUMNS} kept columns and runs a chunk again above
+ *       {@code 2^}{@value #FIRST_MAX_OFFSET}, as the dense kernel always did (dense results keep
+ *       their bits);</li>
+ *   <li>a block that keeps several ranges (the multiscale backend's: a ball of kept columns around
+ *       the block, whose first columns are on its edge, far from the rows at small eps) takes them
+ *       over {@link #SAMPLE_COLUMNS} kept columns spread evenly over the block (read from its copy
+ *       of the kept columns, without a cache miss), raises a lane's reference by every positive
+ *       offset after each chunk, scaling its total and the chunk's sum exactly (branch-free: a zero
+ *       offset scales by 1), and runs a chunk again only above {@code 2^}{@value #MAX_OFFSET}.</li>
+ * </ul>
+ * Since every reference is the exponent of an actual term, a row's largest term is at least
  * {@code 2^-1}, the clamp and the float sums lose nothing that matters, and no sum can overflow.
- * Every choice depends on the rows of the pass only, so results do not depend on the thread count.
+ * Every choice depends on the rows of the pass and the block's kept columns only, so results do not
+ * depend on the thread count, nor on which other blocks a structure holds.
  *
  * <p><b>Accuracy.</b> The exponents are taken in the direct form (see {@link LaneOperands}), rounded
  * at the size of {@code |h_j|} and {@code c_ij / eps}; each lane adds at most {@link #RUN} terms in
@@ -45,16 +60,34 @@ final class LaneSoftmin {
      */
     static final int RUN = 128;
 
-    /** Runs between two overflow checks: a chunk of 256 columns. */
-    static final int CHUNK_RUNS = 2;
-
     private static final VectorSpecies<Float> SPECIES = VectorExp.SPECIES;
     private static final VectorSpecies<Integer> INT_SPECIES = SPECIES.withLanes(int.class);
     /** Rows per pass: one vector. */
     static final int ROWS = VectorExp.LANES;
 
-    private static final int ESTIMATE_COLUMNS = 64;
-    private static final int MAX_OFFSET_BITS = Float.floatToIntBits(VectorExp.roundingConstant(-64f));
+    /**
+     * Kept columns the first references of a block with several ranges are taken over, spread over
+     * the block's kept columns.
+     */
+    static final int SAMPLE_COLUMNS = 16;
+
+    /** Kept columns the first references of a block with one range are taken over: its first. */
+    static final int FIRST_COLUMNS = 64;
+
+    /** Largest exponent of a term, above the reference, whose chunk a one-range block keeps. */
+    static final int FIRST_MAX_OFFSET = 64;
+
+    /**
+     * Largest exponent of a term, above the reference, whose chunk is kept: 256 terms of at most
+     * {@code 2^(MAX_OFFSET + 1)} sum far below float's largest value.
+     */
+    static final int MAX_OFFSET = 96;
+
+    private static final int MAX_OFFSET_BITS =
+            Float.floatToIntBits(VectorExp.roundingConstant(-MAX_OFFSET));
+    private static final int FIRST_MAX_OFFSET_BITS =
+            Float.floatToIntBits(VectorExp.roundingConstant(-FIRST_MAX_OFFSET));
+    private static final int ZERO_OFFSET_BITS = Float.floatToIntBits(VectorExp.roundingConstant(0f));
     private static final double LN_2 = Math.log(2.0);
 
     private LaneSoftmin() {
@@ -65,120 +98,116 @@ final class LaneSoftmin {
                      double[] out) {
         int first = blocks.rowStarts()[block];
         int end = blocks.rowStarts()[block + 1];
-        ColumnChunks runs = ColumnChunks.of(blocks, block, operands.columns(), RUN);
-        if (runs.chunkCount() == 0) {
+        ColumnChunks chunks = ColumnChunks.of(operands, blocks, block);
+        if (chunks.columnCount() == 0) {
             Arrays.fill(out, first, end, Double.POSITIVE_INFINITY);
             return;
         }
-        Pass pass = new Pass(operands);
-        for (int g = first; g < end; g += ROWS) {
-            int count = Math.min(ROWS, end - g);
-            pass.load(g, count);
-            pass.estimate(runs);
-            pass.run(runs);
-            for (int l = 0; l < count; l++) {
-                int i = g + l;
-                out[i] = -eps * (LN_2 * (pass.ref[l] - 0.5) + Math.log(pass.totals[l]));
-            }
+        int passes = (end - first + ROWS - 1) / ROWS;
+        int d = operands.dimension();
+        float scale = operands.exponentScale();
+        // pass q: coordinate k of lane l at lanes[(3 q + k) ROWS + l], reference and total at q ROWS + l
+        float[] lanes = new float[3 * ROWS * passes];
+        float[] ref = new float[ROWS * passes];
+        double[] totals = new double[ROWS * passes];
+        float[] sums = new float[ROWS];
+        int[] maxBits = new int[ROWS];
+        boolean copied = chunks.copied();
+        int estimateFrom = chunks.start();
+        int estimateTo = estimateFrom + (copied ? chunks.columnCount()
+                : Math.min(FIRST_COLUMNS, chunks.columnCount()));
+        int estimateStride = copied ? Math.max(1, chunks.columnCount() / SAMPLE_COLUMNS) : 1;
+        int redoBits = copied ? MAX_OFFSET_BITS : FIRST_MAX_OFFSET_BITS;
+        int lazy = copied ? -1 : 0; // the mask of the offsets raised after every chunk
+        for (int q = 0; q < passes; q++) {
+            int g = first + q * ROWS;
+            operands.loadLanes(g, Math.min(ROWS, end - g), lanes, 3 * ROWS * q);
+            estimate(chunks.records(), estimateFrom, estimateTo, estimateStride, d, scale, lanes,
+                    3 * ROWS * q, ref, ROWS * q);
         }
-    }
-
-    /** The state of one pass over {@link #ROWS} rows, in arrays: no vector crosses a call. */
-    private static final class Pass {
-        final LaneOperands operands;
-        final int d;
-        /** Coordinate k of lane l at {@code k * ROWS + l}; missing coordinates are 0. */
-        final float[] lanes = new float[3 * ROWS];
-        final float[] ref = new float[ROWS];
-        final float[] sums = new float[ROWS];
-        final int[] maxBits = new int[ROWS];
-        final double[] totals = new double[ROWS];
-
-        Pass(LaneOperands operands) {
-            this.operands = operands;
-            this.d = operands.dimension();
-        }
-
-        /** Loads rows {@code [g, g + count)}; the lanes past {@code count} repeat the last row. */
-        void load(int g, int count) {
-            operands.loadLanes(g, count, lanes);
-        }
-
-        /** Sets each lane's reference to its rounded-up largest exponent over the first columns. */
-        void estimate(ColumnChunks runs) {
-            int from = runs.firstColumn();
-            int to = from + Math.min(ESTIMATE_COLUMNS, runs.firstPieceLength());
-            LaneSoftmin.estimate(operands.records(), from, to, d, operands.exponentScale(), lanes,
-                    ref);
-            for (int l = 0; l < ROWS; l++) {
-                ref[l] = (float) Math.ceil(ref[l]);
-            }
-        }
-
-        /**
-         * Sums every chunk of {@link #CHUNK_RUNS} runs into {@link #totals}, raising references where
-         * a chunk overflowed.
-         */
-        void run(ColumnChunks runs) {
-            Arrays.fill(totals, 0.0);
-            for (int c = 0; c < runs.chunkCount(); c += CHUNK_RUNS) {
-                int last = Math.min(runs.chunkCount(), c + CHUNK_RUNS);
-                boolean again = true;
-                while (again) {
-                    chunk(operands.records(), runs, c, last, d, operands.exponentScale(), lanes, ref,
-                            sums, maxBits);
-                    again = false;
+        for (int c = 0; c < chunks.chunkCount(); c++) {
+            for (int q = 0; q < passes; q++) {
+                int at = ROWS * q;
+                while (chunk(chunks.records(), chunks.chunkFrom(c), chunks.chunkTo(c), d, scale,
+                        lanes, 3 * ROWS * q, ref, at, redoBits, sums, maxBits)) {
                     for (int l = 0; l < ROWS; l++) {
-                        if (maxBits[l] > MAX_OFFSET_BITS) {
-                            float raised = ref[l]
-                                    + VectorExp.roundedOffset(Float.intBitsToFloat(maxBits[l]));
-                            totals[l] = Math.scalb(totals[l], (int) (ref[l] - raised));
-                            ref[l] = raised;
-                            again = true;
+                        if (maxBits[l] > redoBits) {
+                            raise(l, at, ref, totals, 0f, maxBits[l] - ZERO_OFFSET_BITS);
                         }
                     }
                 }
-                for (int l = 0; l < ROWS; l++) {
-                    totals[l] += sums[l];
+                for (int l = 0; l < ROWS; l++) { // raise(l, ...) by the positive offsets, if lazy
+                    int offset = Math.max(0, maxBits[l] - ZERO_OFFSET_BITS) & lazy;
+                    totals[at + l] = (totals[at + l] + sums[l]) * twoToMinus(offset);
+                    ref[at + l] += offset;
                 }
             }
         }
+        for (int i = first; i < end; i++) {
+            int k = i - first;
+            out[i] = -eps * (LN_2 * (ref[k] - 0.5) + Math.log(totals[k]));
+        }
     }
 
-    /** {@code ref[l] = max_j t_lj} over the columns {@code [from, to)} (at least one column). */
-    private static void estimate(float[] records, int from, int to, int d, float exponentScale,
-                                 float[] lanes, float[] ref) {
-        FloatVector x0 = FloatVector.fromArray(SPECIES, lanes, 0);
-        FloatVector x1 = FloatVector.fromArray(SPECIES, lanes, ROWS);
-        FloatVector x2 = FloatVector.fromArray(SPECIES, lanes, 2 * ROWS);
+    /**
+     * Raises the reference of lane {@code l} (at {@code at + l}) by {@code offset}, to the largest
+     * exponent of the last chunk, {@code ref + rint(t_max - ref)}, and adds {@code sum} (the chunk's
+     * sum at the old reference) to its total, both scaled to the new reference exactly.
+     */
+    private static void raise(int l, int at, float[] ref, double[] totals, float sum,
+                              int offset) {
+        totals[at + l] = (totals[at + l] + sum) * twoToMinus(offset);
+        ref[at + l] += offset;
+    }
+
+    /** {@code 2^-n} for {@code 0 <= n <= 1022}, exactly, from its bits. */
+    private static double twoToMinus(int n) {
+        return Double.longBitsToDouble((long) (Double.MAX_EXPONENT - n) << 52);
+    }
+
+    /**
+     * {@code ref[refAt + l] = ceil(max t_lj)} over the records {@code from + stride / 2 + k stride}
+     * below {@code to} (at least one), for the rows in {@code lanes} from {@code lanesAt}.
+     */
+    private static void estimate(float[] records, int from, int to, int stride, int d,
+                                 float exponentScale, float[] lanes, int lanesAt, float[] ref,
+                                 int refAt) {
+        FloatVector x0 = FloatVector.fromArray(SPECIES, lanes, lanesAt);
+        FloatVector x1 = FloatVector.fromArray(SPECIES, lanes, lanesAt + ROWS);
+        FloatVector x2 = FloatVector.fromArray(SPECIES, lanes, lanesAt + 2 * ROWS);
         FloatVector scale = FloatVector.broadcast(SPECIES, exponentScale);
         FloatVector max = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
-        for (int j = from; j < to; j++) {
+        for (int j = from + stride / 2; j < to; j += stride) {
             int o = LaneOperands.RECORD * j;
             FloatVector b = FloatVector.broadcast(SPECIES, records[o]);
             FloatVector y0 = FloatVector.broadcast(SPECIES, records[o + 1]);
             FloatVector y1 = FloatVector.broadcast(SPECIES, records[o + 2]);
             FloatVector y2 = FloatVector.broadcast(SPECIES, records[o + 3]);
             FloatVector t = exponent(x0, x1, x2, b, y0, y1, y2, scale, d);
-            max = max.blend(t, t.compare(VectorOperators.GT, max));
+            max = max.max(t);
         }
-        max.intoArray(ref, 0);
+        max.intoArray(ref, refAt);
+        for (int l = 0; l < ROWS; l++) {
+            ref[refAt + l] = (float) Math.ceil(ref[refAt + l]);
+        }
     }
 
     /**
-     * Per lane, {@code sums[l] = sum_j 2^(t_lj - ref[l] + 1/2)} over the runs {@code [runFrom, runTo)}
-     * (each piece, at most a run long, in its own float accumulator, then the pieces in float) and
-     * {@code maxBits[l]} the bits of the largest {@code rint(t_lj - ref[l]) + roundingConstant(0)}.
-     * One polynomial exponential: keep it so (see {@link VectorExp}).
+     * Per lane, {@code sums[l] = sum_j 2^(t_lj - ref[refAt + l] + 1/2)} over the records
+     * {@code [from, to)} (runs of at most {@link #RUN} columns in float accumulators of their own,
+     * then the runs in float) and {@code maxBits[l]} the bits of the largest
+     * {@code rint(t_lj - ref[refAt + l]) + roundingConstant(0)}; returns whether a lane's largest
+     * bits exceed {@code redoBits} (and the chunk must run again). One polynomial exponential: keep it
+     * so (see {@link VectorExp}).
      */
-    private static void chunk(float[] records, ColumnChunks runs, int runFrom, int runTo, int d,
-                              float exponentScale, float[] lanes, float[] ref, float[] sums,
-                              int[] maxBits) {
-        FloatVector x0 = FloatVector.fromArray(SPECIES, lanes, 0);
-        FloatVector x1 = FloatVector.fromArray(SPECIES, lanes, ROWS);
-        FloatVector x2 = FloatVector.fromArray(SPECIES, lanes, 2 * ROWS);
+    private static boolean chunk(float[] records, int from, int to, int d, float exponentScale,
+                                 float[] lanes, int lanesAt, float[] ref, int refAt, int redoBits,
+                                 float[] sums, int[] maxBits) {
+        FloatVector x0 = FloatVector.fromArray(SPECIES, lanes, lanesAt);
+        FloatVector x1 = FloatVector.fromArray(SPECIES, lanes, lanesAt + ROWS);
+        FloatVector x2 = FloatVector.fromArray(SPECIES, lanes, lanesAt + 2 * ROWS);
         FloatVector scale = FloatVector.broadcast(SPECIES, exponentScale);
-        FloatVector reference = FloatVector.fromArray(SPECIES, ref, 0);
+        FloatVector reference = FloatVector.fromArray(SPECIES, ref, refAt);
         IntVector low = IntVector.broadcast(INT_SPECIES, VectorExp.MIN_SHIFTED_BITS);
         FloatVector magic = reference.neg().add(VectorExp.roundingConstant(0f));
         FloatVector c0 = VectorExp.coefficient(0);
@@ -190,11 +219,10 @@ final class LaneSoftmin {
         FloatVector zero = FloatVector.zero(SPECIES);
         IntVector max = zero.reinterpretAsInts();
         FloatVector chunkSum = zero;
-        int[] bounds = runs.bounds();
-        for (int p = runs.firstPiece(runFrom); p < runs.firstPiece(runTo); p++) {
+        for (int runStart = from; runStart < to; runStart += RUN) {
             FloatVector sum = zero;
-            int to = bounds[2 * p + 1];
-            for (int j = bounds[2 * p]; j < to; j++) {
+            int runEnd = Math.min(to, runStart + RUN);
+            for (int j = runStart; j < runEnd; j++) {
                 int o = LaneOperands.RECORD * j;
                 FloatVector v = FloatVector.broadcast(SPECIES, records[o]);
                 FloatVector y0 = FloatVector.broadcast(SPECIES, records[o + 1]);
@@ -211,6 +239,7 @@ final class LaneSoftmin {
         }
         chunkSum.intoArray(sums, 0);
         max.intoArray(maxBits, 0);
+        return max.compare(VectorOperators.GT, redoBits).anyTrue();
     }
 
     /**

@@ -19,8 +19,9 @@ import org.geomloss.kernels.BlockSparsity;
  * {@code [-126, 63]} around the reference, so a soft-min inconsistent with {@code h} gives large but
  * finite weights), reusing the differences of the exponent, and multiplies once at the end:
  * {@code out_i = 2^(shift_i + ref_i - 1/2) G_i}. The columns are summed as in {@link LaneSoftmin}:
- * pieces of at most {@link LaneSoftmin#RUN} columns in float accumulators of their own, the pieces
- * of a chunk in float, chunks in double. Rows with no kept column, or whose soft-min is infinite, get a
+ * chunk after chunk of kept columns ({@link ColumnChunks}), each over every pass of the block, runs
+ * of at most {@link LaneSoftmin#RUN} columns in float accumulators of their own, the runs of a chunk
+ * in float, chunks in double. Rows with no kept column, or whose soft-min is infinite, get a
  * zero gradient. Stateless and thread-safe.
  */
 final class LaneSoftminGradient {
@@ -41,56 +42,63 @@ final class LaneSoftminGradient {
         int end = blocks.rowStarts()[block + 1];
         int d = operands.dimension();
         Arrays.fill(out, first * d, end * d, 0.0);
-        ColumnChunks runs = ColumnChunks.of(blocks, block, operands.columns(), LaneSoftmin.RUN);
-        if (runs.chunkCount() == 0) {
+        ColumnChunks chunks = ColumnChunks.of(operands, blocks, block);
+        if (chunks.columnCount() == 0) {
             return;
         }
-        float[] lanes = new float[3 * ROWS];
-        float[] ref = new float[ROWS];
-        double[] factor = new double[ROWS];
+        int passes = (end - first + ROWS - 1) / ROWS;
+        float scale = operands.exponentScale();
+        // pass q: coordinate k of lane l at lanes[(3 q + k) ROWS + l] and totals[(3 q + k) ROWS + l],
+        // reference and factor at q ROWS + l
+        float[] lanes = new float[3 * ROWS * passes];
+        float[] ref = new float[ROWS * passes];
+        double[] factor = new double[ROWS * passes];
+        double[] totals = new double[3 * ROWS * passes];
         float[] sums = new float[3 * ROWS];
-        double[] totals = new double[3 * ROWS];
-        for (int g = first; g < end; g += ROWS) {
+        for (int q = 0; q < passes; q++) {
+            int g = first + q * ROWS;
             int count = Math.min(ROWS, end - g);
-            operands.loadLanes(g, count, lanes);
+            operands.loadLanes(g, count, lanes, 3 * ROWS * q);
             for (int l = 0; l < ROWS; l++) {
                 int i = g + Math.min(l, count - 1);
                 double shift = Double.isInfinite(softmin[i]) ? 0.0 : LOG2_E * softmin[i] / eps;
-                ref[l] = (float) Math.ceil(-shift);
-                factor[l] = Math.pow(2.0, shift + ref[l] - 0.5);
+                ref[ROWS * q + l] = (float) Math.ceil(-shift);
+                factor[ROWS * q + l] = Math.pow(2.0, shift + ref[ROWS * q + l] - 0.5);
             }
-            Arrays.fill(totals, 0.0);
-            for (int c = 0; c < runs.chunkCount(); c += LaneSoftmin.CHUNK_RUNS) {
-                int last = Math.min(runs.chunkCount(), c + LaneSoftmin.CHUNK_RUNS);
-                chunk(operands.records(), runs, c, last, d, operands.exponentScale(), lanes, ref,
-                        sums);
+        }
+        for (int c = 0; c < chunks.chunkCount(); c++) {
+            for (int q = 0; q < passes; q++) {
+                chunk(chunks.records(), chunks.chunkFrom(c), chunks.chunkTo(c), d, scale, lanes,
+                        3 * ROWS * q, ref, ROWS * q, sums);
                 for (int k = 0; k < sums.length; k++) {
-                    totals[k] += sums[k];
+                    totals[3 * ROWS * q + k] += sums[k];
                 }
             }
-            for (int l = 0; l < count; l++) {
-                int i = g + l;
-                if (Double.isInfinite(softmin[i])) {
-                    continue;
-                }
-                for (int k = 0; k < d; k++) {
-                    out[i * d + k] = factor[l] * totals[k * ROWS + l];
-                }
+        }
+        for (int i = first; i < end; i++) {
+            if (Double.isInfinite(softmin[i])) {
+                continue;
+            }
+            int q = (i - first) / ROWS;
+            int l = (i - first) % ROWS;
+            for (int k = 0; k < d; k++) {
+                out[i * d + k] = factor[ROWS * q + l] * totals[(3 * q + k) * ROWS + l];
             }
         }
     }
 
     /**
-     * Per lane, {@code sums[k ROWS + l] = G_k} over the runs {@code [runFrom, runTo)} (see above). One
+     * Per lane, {@code sums[k ROWS + l] = G_k} over the records {@code [from, to)} (see above), for
+     * the rows in {@code lanes} from {@code lanesAt} and the references from {@code refAt}. One
      * polynomial exponential: keep it so (see {@link VectorExp}).
      */
-    private static void chunk(float[] records, ColumnChunks runs, int runFrom, int runTo, int d,
-                              float exponentScale, float[] lanes, float[] ref, float[] sums) {
-        FloatVector x0 = FloatVector.fromArray(SPECIES, lanes, 0);
-        FloatVector x1 = FloatVector.fromArray(SPECIES, lanes, ROWS);
-        FloatVector x2 = FloatVector.fromArray(SPECIES, lanes, 2 * ROWS);
+    private static void chunk(float[] records, int from, int to, int d, float exponentScale,
+                              float[] lanes, int lanesAt, float[] ref, int refAt, float[] sums) {
+        FloatVector x0 = FloatVector.fromArray(SPECIES, lanes, lanesAt);
+        FloatVector x1 = FloatVector.fromArray(SPECIES, lanes, lanesAt + ROWS);
+        FloatVector x2 = FloatVector.fromArray(SPECIES, lanes, lanesAt + 2 * ROWS);
         FloatVector scale = FloatVector.broadcast(SPECIES, exponentScale);
-        FloatVector magic = FloatVector.fromArray(SPECIES, ref, 0).neg()
+        FloatVector magic = FloatVector.fromArray(SPECIES, ref, refAt).neg()
                 .add(VectorExp.roundingConstant(0f));
         IntVector low = IntVector.broadcast(INT_SPECIES, VectorExp.MIN_SHIFTED_BITS);
         IntVector high = IntVector.broadcast(INT_SPECIES, MAX_SHIFTED_BITS);
@@ -104,13 +112,12 @@ final class LaneSoftminGradient {
         FloatVector chunk0 = zero;
         FloatVector chunk1 = zero;
         FloatVector chunk2 = zero;
-        int[] bounds = runs.bounds();
-        for (int p = runs.firstPiece(runFrom); p < runs.firstPiece(runTo); p++) {
+        for (int runStart = from; runStart < to; runStart += LaneSoftmin.RUN) {
             FloatVector g0 = zero;
             FloatVector g1 = zero;
             FloatVector g2 = zero;
-            int to = bounds[2 * p + 1];
-            for (int j = bounds[2 * p]; j < to; j++) {
+            int runEnd = Math.min(to, runStart + LaneSoftmin.RUN);
+            for (int j = runStart; j < runEnd; j++) {
                 int o = LaneOperands.RECORD * j;
                 FloatVector v = FloatVector.broadcast(SPECIES, records[o]);
                 FloatVector e0 = x0.sub(FloatVector.broadcast(SPECIES, records[o + 1]));

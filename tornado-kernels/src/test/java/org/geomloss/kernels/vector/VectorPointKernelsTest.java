@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.geomloss.kernels.BlockSparsity;
@@ -189,6 +190,82 @@ class VectorPointKernelsTest {
         Data data = new Data(70, 40, 2, 9);
         double[] expected = softmin(SCALAR, data, manhattan, 0.1, data.dense);
         assertArrayEquals(expected, softmin(vector, data, manhattan, 0.1, data.dense));
+    }
+
+    /**
+     * The multiscale backend runs a structure whole or in slices of row blocks (the other blocks
+     * keeping nothing): each block's rows must come out with the same bits either way, for blocks
+     * with one range and with many short ones (over several chunks of kept columns).
+     */
+    @Test
+    void blocksGiveTheSameBitsAloneOrAmongOthers() {
+        Data data = new Data(100, 3000, 3, 21);
+        SplittableRandom rng = new SplittableRandom(5);
+        int[] rowStarts = {0, 31, 61, 80, 100};
+        int[] offsets = new int[rowStarts.length];
+        List<Integer> ranges = new ArrayList<>();
+        for (int k = 0; k + 1 < rowStarts.length; k++) {
+            int count = k == 2 ? 1 : 90 + rng.nextInt(40);
+            int column = rng.nextInt(20);
+            for (int r = 0; r < count && column < data.m; r++) {
+                int end = Math.min(data.m, column + (k == 2 ? 2000 : 1 + rng.nextInt(30)));
+                ranges.add(column);
+                ranges.add(end);
+                column = end + rng.nextInt(5);
+            }
+            offsets[k + 1] = ranges.size() / 2;
+        }
+        int[] columnRanges = ranges.stream().mapToInt(Integer::intValue).toArray();
+        BlockSparsity whole = new BlockSparsity(rowStarts, offsets, columnRanges);
+        double eps = 1e-3;
+        double[] softmin = softmin(vector, data, GroundCost.HALF_SQUARED_EUCLIDEAN, eps, whole);
+        double[] gradient = new double[data.n * data.d];
+        vector.softminGradient(GroundCost.HALF_SQUARED_EUCLIDEAN, data.x, data.y, data.h(), eps,
+                softmin, whole, gradient);
+        int compared = 0;
+        for (int k = 0; k + 1 < rowStarts.length; k++) {
+            int[] alone = new int[offsets.length];
+            for (int b = k + 1; b < offsets.length; b++) {
+                alone[b] = offsets[k + 1] - offsets[k];
+            }
+            BlockSparsity slice = new BlockSparsity(rowStarts, alone, Arrays.copyOfRange(
+                    columnRanges, 2 * offsets[k], 2 * offsets[k + 1]));
+            double[] sliced = softmin(vector, data, GroundCost.HALF_SQUARED_EUCLIDEAN, eps, slice);
+            double[] slicedGradient = new double[data.n * data.d];
+            vector.softminGradient(GroundCost.HALF_SQUARED_EUCLIDEAN, data.x, data.y, data.h(),
+                    eps, softmin, slice, slicedGradient);
+            for (int i = rowStarts[k]; i < rowStarts[k + 1]; i++) {
+                assertEquals(softmin[i], sliced[i], "softmin row " + i);
+                for (int a = 0; a < data.d; a++) {
+                    assertEquals(gradient[i * data.d + a], slicedGradient[i * data.d + a],
+                            "gradient row " + i);
+                }
+                compared++;
+            }
+        }
+        assertEquals(data.n, compared);
+    }
+
+    /**
+     * One column whose {@code h_j} exceeds the others' by 200 (288 in base 2, far above what the
+     * first references, taken on a sample of columns, can see): its chunk overflows the float sums
+     * and runs again with a raised reference, and the soft-min is still that column's term.
+     */
+    @Test
+    void aColumnFarAboveTheSampledOnesRunsItsChunkAgain() {
+        Data data = new Data(40, 2000, 3, 8);
+        double[] h = data.h();
+        h[777] += 200.0;
+        double eps = 1e-2;
+        BlockSparsity blocks = BlockSparsity.dense(data.n, data.m);
+        double[] expected = new double[data.n];
+        double[] actual = new double[data.n];
+        SCALAR.softmin(GroundCost.HALF_SQUARED_EUCLIDEAN, data.x, data.y, h, eps, blocks, expected);
+        vector.softmin(GroundCost.HALF_SQUARED_EUCLIDEAN, data.x, data.y, h, eps, blocks, actual);
+        for (int i = 0; i < data.n; i++) {
+            assertClose(expected[i], actual[i], 1e-6 * Math.abs(expected[i]) + 1e-5 * eps,
+                    "softmin row " + i);
+        }
     }
 
     @Test
