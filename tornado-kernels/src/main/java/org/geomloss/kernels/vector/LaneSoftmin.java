@@ -152,11 +152,13 @@ final class LaneSoftmin {
     /**
      * Raises the reference of lane {@code l} (at {@code at + l}) by {@code offset}, to the largest
      * exponent of the last chunk, {@code ref + rint(t_max - ref)}, and adds {@code sum} (the chunk's
-     * sum at the old reference) to its total, both scaled to the new reference exactly.
+     * sum at the old reference) to its total, both scaled to the new reference exactly. The offset
+     * may exceed {@code 1022} (a first reference sampled thousands of binary orders below the row's
+     * largest term, as at eps = 1e-4 on the unit cube), hence {@link Math#scalb}.
      */
     private static void raise(int l, int at, float[] ref, double[] totals, float sum,
                               int offset) {
-        totals[at + l] = (totals[at + l] + sum) * twoToMinus(offset);
+        totals[at + l] = Math.scalb(totals[at + l] + sum, -offset);
         ref[at + l] += offset;
     }
 
