@@ -98,7 +98,9 @@ public final class KernelAccuracy {
         System.out.printf(Locale.ROOT, "softmin gradient: max |error| / max |row entry| = %.2e%n",
                 rowRelativeError(gradient, gradientReference, step));
 
-        BlockSparsity sparse = manyShortRanges(new SplittableRandom(43));
+        // the shape of the multiscale backend's blocks at 1,000,000 points
+        BlockSparsity sparse = ReductionsBenchmark.randomBlocks(new SplittableRandom(43), N,
+                SPARSE_ROWS, SPARSE_RANGES, SPARSE_LENGTH);
         double[] sparseSoftmin = new double[N];
         fast.softmin(cost, x, y, h, EPS, sparse, sparseSoftmin);
         double[] sparseReference = new double[ROWS];
@@ -152,29 +154,6 @@ public final class KernelAccuracy {
                     + " gradient max |error| / (sum|w| / sigma) = %.2e%n", kernel, sigma,
                     sumError / (weightSum * largestValue), gradientError / (weightSum / sigma));
         }
-    }
-
-    /**
-     * Row blocks of {@value #SPARSE_ROWS} rows, each keeping {@value #SPARSE_RANGES} ranges of
-     * {@value #SPARSE_LENGTH} columns, one at a random place in each slot of {@code N / SPARSE_RANGES}
-     * columns: the shape of the multiscale backend's blocks at 1,000,000 points.
-     */
-    private static BlockSparsity manyShortRanges(SplittableRandom random) {
-        int blocks = (N + SPARSE_ROWS - 1) / SPARSE_ROWS;
-        int[] rowStarts = new int[blocks + 1];
-        int[] offsets = new int[blocks + 1];
-        int[] ranges = new int[2 * SPARSE_RANGES * blocks];
-        int slot = N / SPARSE_RANGES;
-        for (int k = 0; k < blocks; k++) {
-            rowStarts[k + 1] = Math.min(N, (k + 1) * SPARSE_ROWS);
-            offsets[k + 1] = (k + 1) * SPARSE_RANGES;
-            for (int r = 0; r < SPARSE_RANGES; r++) {
-                int start = r * slot + random.nextInt(slot - SPARSE_LENGTH + 1);
-                ranges[2 * (k * SPARSE_RANGES + r)] = start;
-                ranges[2 * (k * SPARSE_RANGES + r) + 1] = start + SPARSE_LENGTH;
-            }
-        }
-        return new BlockSparsity(rowStarts, offsets, ranges);
     }
 
     /** The kept ranges of row {@code i} of {@code blocks}, as a one-row structure. */

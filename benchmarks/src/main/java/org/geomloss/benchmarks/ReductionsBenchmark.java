@@ -120,8 +120,8 @@ public class ReductionsBenchmark {
         }
         blocks = switch (structure) {
             case "dense", "mortonDense" -> BlockSparsity.dense(n, n);
-            case "blocks64" -> randomBlocks(random, 64, 16, 100);
-            case "blocks32" -> randomBlocks(random, 32, 20, 30);
+            case "blocks64" -> randomBlocks(random, n, 64, 16, 100);
+            case "blocks32" -> randomBlocks(random, n, 32, 20, 30);
             case "morton" -> keptCells();
             case "mortonContiguous" -> contiguous(keptCells());
             default -> throw new IllegalArgumentException("unknown structure " + structure);
@@ -189,8 +189,13 @@ public class ReductionsBenchmark {
         }
     }
 
-    /** Row blocks of {@code rows} rows, each keeping {@code ranges} ranges of {@code length} columns. */
-    private BlockSparsity randomBlocks(SplittableRandom random, int rows, int ranges, int length) {
+    /**
+     * Row blocks of {@code rows} rows over {@code n} rows and columns, each keeping {@code ranges}
+     * ranges of {@code length} columns, one at a random place in each slot of {@code n / ranges}
+     * columns.
+     */
+    static BlockSparsity randomBlocks(SplittableRandom random, int n, int rows, int ranges,
+                                      int length) {
         int blockCount = (n + rows - 1) / rows;
         int[] rowStarts = new int[blockCount + 1];
         int[] offsets = new int[blockCount + 1];
@@ -199,7 +204,7 @@ public class ReductionsBenchmark {
         for (int k = 0; k < blockCount; k++) {
             rowStarts[k + 1] = Math.min(n, (k + 1) * rows);
             offsets[k + 1] = (k + 1) * ranges;
-            for (int r = 0; r < ranges; r++) { // one range in each of the slots of n / ranges columns
+            for (int r = 0; r < ranges; r++) {
                 int start = r * slot + random.nextInt(slot - length + 1);
                 columnRanges[2 * (k * ranges + r)] = start;
                 columnRanges[2 * (k * ranges + r) + 1] = start + length;
