@@ -42,12 +42,12 @@ import org.slf4j.event.Level;
  *       that the block search and the kernels' column gathering run once per larger row block
  *       while the column bounds stay tight. A C-transform has no row potential yet: its blocks are
  *       chosen for the coarse potential of each atom's parent cell raised by
- *       {@link #ESTIMATE_RISE}{@code eps}, the soft-min is computed, and the choice is checked
- *       against the result (it holds when the result rose by at most {@code TruncatedSoftmin}'s
- *       slack over the estimate), searched again and recomputed until it holds (at most
- *       {@link #EXTRAPOLATION_ROUNDS} rounds). A
- *       truncated soft-min is never below the exact one, so a choice that holds for it holds for
- *       the exact one: every row skips at most the budget of its mass.</li>
+ *       {@link #ESTIMATE_RISE}{@code eps}, and the soft-min confirms the choice against its
+ *       result ({@code TruncatedSoftmin.estimate}). The first soft-min of each temperature
+ *       chooses its blocks for the announced potentials lowered by how far it falls below them
+ *       on a sample of rows, and confirms them the same way. A truncated soft-min is never below
+ *       the exact one, so a choice that holds for it holds for the exact one: every row skips at
+ *       most the budget of its mass.</li>
  * </ol>
  *
  * <p>Accuracy: every skipped pair has a plan density below {@code exp(-truncate)} for the
@@ -71,8 +71,6 @@ final class PyramidSinkhorn implements MultiscaleScalePlan {
     static final long DENSE_PAIRS = 1L << 22;
     /** Row blocks are this many Morton bits coarser than column blocks ({@code 2^bits} cells). */
     static final int ROW_BLOCK_BITS = 3;
-    /** Rounds of choice and check of a truncated C-transform. */
-    static final int EXTRAPOLATION_ROUNDS = 4;
     /**
      * A C-transform's first blocks are chosen for its parent cells' coarse potential raised by
      * this times eps: an upper estimate of its result, which is then confirmed without a second
@@ -182,17 +180,17 @@ final class PyramidSinkhorn implements MultiscaleScalePlan {
         FinalStep.Direction fBA = null;
         FinalStep.Direction gAB = null;
         if (down.crossed()) {
-            fBA = cTransform(loop, down.xy(), eps, rho, coarse.logB(), loop.gAB(),
+            fBA = cTransform(loop, down.xy(), eps, coarse.logB(), loop.gAB(),
                     fine.parentValues(loop.fBA(), coarse, true));
-            gAB = cTransform(loop, down.yx(), eps, rho, coarse.logA(), loop.fBA(),
+            gAB = cTransform(loop, down.yx(), eps, coarse.logA(), loop.fBA(),
                     fine.parentValues(loop.gAB(), coarse, false));
         }
         FinalStep.Direction fAA = null;
         FinalStep.Direction gBB = null;
         if (down.debiased()) {
-            fAA = cTransform(loop, down.xx(), eps, rho, coarse.logA(), loop.fAA(),
+            fAA = cTransform(loop, down.xx(), eps, coarse.logA(), loop.fAA(),
                     fine.parentValues(loop.fAA(), coarse, true));
-            gBB = cTransform(loop, down.yy(), eps, rho, coarse.logB(), loop.gBB(),
+            gBB = cTransform(loop, down.yy(), eps, coarse.logB(), loop.gBB(),
                     fine.parentValues(loop.gBB(), coarse, false));
         }
         scales.release(down);
@@ -236,33 +234,17 @@ final class PyramidSinkhorn implements MultiscaleScalePlan {
      * chooses its blocks for {@code estimate} first, then checks them against its own result.
      */
     private static FinalStep.Direction cTransform(SymmetricSinkhorn loop, SoftminOperator op,
-                                                  double eps, double rho, double[] logWeights,
+                                                  double eps, double[] logWeights,
                                                   double[] source, double[] estimate) {
         if (!(op instanceof TruncatedSoftmin truncated)) {
             return loop.extrapolate(op, eps, logWeights, source);
         }
-        double lambda = SymmetricSinkhorn.damping(eps, rho);
         double[] row = estimate.clone();
         for (int i = 0; i < row.length; i++) {
             row[i] += ESTIMATE_RISE * eps;
         }
-        FinalStep.Direction direction = null;
-        for (int round = 0; round < EXTRAPOLATION_ROUNDS; round++) {
-            boolean searched = truncated.choose(eps, row, source, Double.POSITIVE_INFINITY);
-            if (!searched && direction != null) {
-                return direction;
-            }
-            if (round == EXTRAPOLATION_ROUNDS - 1) {
-                LOG.debug("C-transform at eps={}: block choice not confirmed after {} rounds",
-                        eps, EXTRAPOLATION_ROUNDS);
-            }
-            direction = loop.extrapolate(op, eps, logWeights, source);
-            row = direction.potential().clone();
-            for (int i = 0; i < row.length; i++) {
-                row[i] /= lambda;
-            }
-        }
-        return direction;
+        truncated.estimate(eps, row, source);
+        return loop.extrapolate(op, eps, logWeights, source);
     }
 
     private static double fraction(SoftminOperator operator) {

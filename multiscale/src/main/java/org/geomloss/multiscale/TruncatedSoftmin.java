@@ -26,11 +26,18 @@ import org.slf4j.LoggerFactory;
  * it. A fall makes the choice larger than needed; the loop ({@link #adapt}) searches again once the
  * potentials fell by more than {@code SLACK * eps} too, so that the kept set follows the plan, and in
  * the refinement at {@code blur^p}, where the potentials barely move, the search runs only now and
- * then. A C-transform ({@link #choose} with no limit on the fall) chooses its blocks for an upper
- * estimate of its result and keeps them when the result stays below it.
+ * then.
+ *
+ * <p>Two choices are made for an estimate of the soft-min's result rather than for the announced
+ * potentials, and the soft-min confirms them against its result ({@link #confirm}): a
+ * C-transform's ({@link #estimate}), which has no row potential yet, and the first soft-min of a
+ * new temperature ({@link #chooseBelow}), whose announced potentials, computed at the higher
+ * temperature before, lie several eps above its result (a choice for them keeps far more pairs
+ * than the budget needs).
  *
  * <p>Counts the pairs its reductions visit. Memory: the kept blocks, about two integers per kept
- * range, the potentials' maxima over the cluster trees and a copy of the anchor potentials. When
+ * range, the potentials' maxima over the cluster trees, a copy of the anchor potentials and, at a
+ * new temperature, one lowered copy of the announced ones. When
  * the kept blocks of all rows would take more than a third of the heap still free, the reductions
  * run in slices of rows instead (each slice searched again with the same choice, so with the same
  * blocks and results, at the cost of one search per slice and reduction, and one output-sized
@@ -69,6 +76,29 @@ final class TruncatedSoftmin implements SoftminOperator {
     private final TruncationMargin margin;
     /** The budget a choice is made with, so that it holds after a move of up to the slack. */
     private final double choiceBudget;
+    /**
+     * Samples of rows, spread over the cloud, on which the fall of a soft-min at a new temperature
+     * is measured ({@link #chooseBelow}): the first {@link #SAMPLE_CLUSTERS} row clusters of as
+     * many slices of {@link KernelTruncation#ROWS_PER_SLICE}. Operators with fewer than twice as
+     * many slices (a sample would cost more than a sixteenth of the soft-min) choose for the
+     * announced potentials.
+     */
+    static final int FALL_SAMPLES = 32;
+    /** Row clusters in one sample of {@link #FALL_SAMPLES}. */
+    static final int SAMPLE_CLUSTERS = 8;
+    /** The blocks at a new temperature are chosen this many eps above the smallest sampled fall. */
+    static final double FALL_SAFETY = 1.0;
+    /**
+     * Checks of a choice made for an estimate of the result ({@link #confirm}): the last one
+     * only reports; the ones before search again when the choice does not hold.
+     */
+    static final int CONFIRM_ROUNDS = 3;
+
+    private Announcement announced;
+    /** Whether the next soft-min must confirm the choice against its result ({@link #confirm}). */
+    private boolean confirming;
+    /** How far the source potential rose above the anchor of a reused choice; 0 after a search. */
+    private double sourceRise;
     private KernelTruncation.KeptBlocks kept;
     /** The counts of the last sliced reduction. */
     private KernelTruncation.KeptBlocks lastSliced;
@@ -116,8 +146,21 @@ final class TruncatedSoftmin implements SoftminOperator {
         return sources.count();
     }
 
+    /**
+     * Announces the potentials of the next soft-min. At the temperature of the last choice the
+     * blocks are chosen now; at a new temperature (or on a new operator) the choice waits for the
+     * soft-min, which first measures how far below {@code target} its result falls
+     * ({@link #chooseBelow}).
+     */
     @Override
     public void adapt(double eps, double[] target, double[] source) {
+        announced = null;
+        if ((choice == null || eps != anchorEps) && target != null
+                && targetTree.nodeCount(0) >= 2 * FALL_SAMPLES
+                * KernelTruncation.ROWS_PER_SLICE) {
+            announced = new Announcement(eps, target, source);
+            return;
+        }
         choose(eps, target, source, SLACK);
     }
 
@@ -130,23 +173,22 @@ final class TruncatedSoftmin implements SoftminOperator {
      *             {@link Double#POSITIVE_INFINITY} to search only when the choice no longer holds
      */
     boolean choose(double eps, double[] target, double[] source, double fall) {
+        announced = null;
+        confirming = false;
         if (choice != null && eps == anchorEps
                 && largestRise(target, anchorTarget) + largestRise(source, anchorSource)
                 <= SLACK * eps
                 && largestRise(anchorTarget, target) + largestRise(anchorSource, source)
                 <= fall * eps) {
+            sourceRise = largestRise(source, anchorSource);
             return false;
         }
-        double[][] targetMax = targetTree.maxima(target);
-        // Self problems announce one potential on one tree: its maxima serve both sides.
-        double[][] sourceMax = source == target && sourceTree == targetTree ? targetMax
-                : sourceTree.maxima(source);
-        choice = new Choice(targetMax, sourceMax, margin.at(eps) + SLACK * eps, eps,
-                choiceBudget);
+        sourceRise = 0;
+        choice = choiceFor(eps, target, source);
         kept = null;
         if (slices == 1) {
             try {
-                kept = keepRows(0, targetTree.nodeCount(0));
+                kept = keepRows(choice, 0, targetTree.nodeCount(0));
             } catch (KernelTruncation.RangeBudgetExceeded tooLarge) {
                 slices = 2;
                 LOG.info("Kept blocks of {} x {} points at eps={} exceed a third of the free heap:"
@@ -160,6 +202,124 @@ final class TruncatedSoftmin implements SoftminOperator {
         return true;
     }
 
+    /**
+     * Chooses the blocks of the next soft-min for an estimate of its result, {@code estimate}
+     * (a C-transform, which has no row potential yet); the soft-min then confirms the choice
+     * against its result ({@link #confirm}).
+     */
+    void estimate(double eps, double[] estimate, double[] source) {
+        choose(eps, estimate, source, Double.POSITIVE_INFINITY);
+        confirming = true;
+    }
+
+    /** The choice of blocks for {@code target} and {@code source} at {@code eps}, not searched yet. */
+    private Choice choiceFor(double eps, double[] target, double[] source) {
+        double[][] targetMax = targetTree.maxima(target);
+        // Self problems announce one potential on one tree: its maxima serve both sides.
+        double[][] sourceMax = source == target && sourceTree == targetTree ? targetMax
+                : sourceTree.maxima(source);
+        return new Choice(targetMax, sourceMax, margin.at(eps) + SLACK * eps, eps, choiceBudget);
+    }
+
+    /**
+     * Chooses the blocks of a soft-min at a new temperature. The potentials the loop announces
+     * were computed at a higher temperature, and a soft-min falls as eps does (from the average of
+     * the costs to their minimum), so the row's mass measured against {@code target} is
+     * {@code exp((target_i - softmin_i) / eps)} times too large and a choice made for it keeps
+     * pairs the budget does not need (at 1M uniform points, 7 to 22 eps more margin at the first
+     * temperature of each level). The soft-min is computed first on {@link #FALL_SAMPLES} samples
+     * of rows spread over the cloud, with blocks chosen for {@code target} (which it stays below,
+     * so that choice holds), and the blocks of all rows are then chosen for {@code target}
+     * lowered by the smallest fall measured less {@link #FALL_SAFETY} eps; the soft-min confirms
+     * that choice ({@link #confirm}). Writes the sampled rows of {@code out}.
+     */
+    private void chooseBelow(Announcement announcement,
+                                BiConsumer<BlockSparsity, double[]> reduction, double[] out) {
+        double eps = announcement.eps();
+        double[] target = announcement.target();
+        Choice upper = choiceFor(eps, target, announcement.source());
+        int clusters = targetTree.nodeCount(0);
+        int[] starts = targetTree.clusterStarts();
+        int slices = clusters / KernelTruncation.ROWS_PER_SLICE;
+        double fall = Double.POSITIVE_INFINITY;
+        try {
+            for (int s = 0; s < FALL_SAMPLES; s++) {
+                int first = (int) ((2L * s + 1) * slices / (2 * FALL_SAMPLES))
+                        * KernelTruncation.ROWS_PER_SLICE;
+                int end = first + SAMPLE_CLUSTERS;
+                KernelTruncation.KeptBlocks blocks = keepRows(upper, first, end);
+                reduction.accept(blocks.blocks(), out);
+                visitedPairs += blocks.keptPointPairs();
+                for (int i = starts[first]; i < starts[end]; i++) {
+                    if (Double.isFinite(out[i])) {
+                        fall = Math.min(fall, (target[i] - out[i]) / eps);
+                    }
+                }
+            }
+        } catch (KernelTruncation.RangeBudgetExceeded tooLarge) {
+            fall = 0;
+        }
+        double lowerBy = fall - FALL_SAFETY;
+        if (!(lowerBy > 0) || Double.isInfinite(lowerBy)) {
+            choose(eps, target, announcement.source(), SLACK);
+            return;
+        }
+        double[] lowered = new double[target.length];
+        for (int i = 0; i < lowered.length; i++) {
+            lowered[i] = target[i] - lowerBy * eps;
+        }
+        LOG.debug("eps={}: the soft-min fell at least {} eps below the announced potentials on"
+                + " the sampled rows; blocks chosen for them lowered by {} eps",
+                String.format("%.3g", eps), String.format("%.2f", fall),
+                String.format("%.2f", lowerBy));
+        choose(eps, lowered, announcement.source(), SLACK);
+        confirming = true;
+    }
+
+    /**
+     * Checks a soft-min computed on blocks chosen for an estimate of its result (lowered, or a
+     * C-transform's): the choice holds for every row whose result {@code out_i} rose at most
+     * {@code SLACK * eps} above the estimate, less the rise of the source potential since the
+     * choice (a truncated soft-min is never below the exact one, so the choice then holds for the
+     * exact one too). Otherwise the blocks are chosen again for the result, and the soft-min runs
+     * again: a row that failed gets more blocks and a lower result; a row that held had its
+     * result within the budget of the exact one, and keeps it within the slack.
+     */
+    private void confirm(double eps, BiConsumer<BlockSparsity, double[]> reduction,
+                         double[] out) {
+        confirming = false;
+        for (int round = 0; round < CONFIRM_ROUNDS; round++) {
+            double allowed = SLACK * eps - sourceRise;
+            int failed = 0;
+            double worst = 0;
+            for (int i = 0; i < out.length; i++) {
+                if (Double.isFinite(out[i]) && out[i] - anchorTarget[i] > allowed) {
+                    failed++;
+                    worst = Math.max(worst, (out[i] - anchorTarget[i]) / eps);
+                }
+            }
+            if (failed == 0) {
+                return;
+            }
+            if (round == CONFIRM_ROUNDS - 1) {
+                LOG.debug("eps={}: block choice not confirmed after {} rounds",
+                        String.format("%.3g", eps), CONFIRM_ROUNDS);
+                return;
+            }
+            LOG.debug("eps={}: the choice for an estimate did not hold for {} of {} rows (up to"
+                    + " {} eps above it); searched again", String.format("%.3g", eps), failed,
+                    out.length, String.format("%.2f", worst));
+            double[] result = anchorTarget.clone();
+            for (int i = 0; i < out.length; i++) {
+                if (Double.isFinite(out[i])) {
+                    result[i] = out[i];
+                }
+            }
+            choose(eps, result, anchorSource, Double.POSITIVE_INFINITY);
+            reduce(out, 1, reduction);
+        }
+    }
+
     /** {@code max(0, max_i (potential_i - anchor_i))}. */
     private static double largestRise(double[] potential, double[] anchor) {
         double largest = 0;
@@ -171,12 +331,22 @@ final class TruncatedSoftmin implements SoftminOperator {
 
     @Override
     public void softmin(double eps, double[] h, double[] out) {
-        reduce(out, 1, (blocks, into) -> kernels.softmin(cost, targets, sources, h, eps, blocks,
-                into));
+        BiConsumer<BlockSparsity, double[]> reduction = (blocks, into) -> kernels.softmin(cost,
+                targets, sources, h, eps, blocks, into);
+        if (announced != null) {
+            chooseBelow(announced, reduction, out);
+        }
+        reduce(out, 1, reduction);
+        if (confirming) {
+            confirm(eps, reduction, out);
+        }
     }
 
     @Override
     public void softminGradient(double eps, double[] h, double[] softmin, double[] out) {
+        if (announced != null) {
+            choose(announced.eps(), announced.target(), announced.source(), SLACK);
+        }
         reduce(out, targets.dimension(), (blocks, into) -> kernels.softminGradient(cost, targets,
                 sources, h, eps, softmin, blocks, into));
     }
@@ -211,7 +381,7 @@ final class TruncatedSoftmin implements SoftminOperator {
             int end = Math.min(clusters, first + perSlice);
             KernelTruncation.KeptBlocks blocks;
             try {
-                blocks = keepRows(first, end);
+                blocks = keepRows(choice, first, end);
             } catch (KernelTruncation.RangeBudgetExceeded tooLarge) {
                 if (perSlice == KernelTruncation.ROWS_PER_SLICE) {
                     throw tooLarge;
@@ -256,11 +426,15 @@ final class TruncatedSoftmin implements SoftminOperator {
         return visitedPairs;
     }
 
-    /** The kept blocks of row clusters {@code [first, end)} for the last choice. */
-    private KernelTruncation.KeptBlocks keepRows(int first, int end) {
+    /** The kept blocks of row clusters {@code [first, end)} for {@code choice}. */
+    private KernelTruncation.KeptBlocks keepRows(Choice choice, int first, int end) {
         return KernelTruncation.keep(cost, targetTree, choice.targetMax(), sourceTree,
                 choice.sourceMax(), choice.margin(), choice.eps(), choice.skippedMass(), first,
                 end);
+    }
+
+    /** Potentials announced at a new temperature, chosen for at the next soft-min. */
+    private record Announcement(double eps, double[] target, double[] source) {
     }
 
     /** The potentials' maxima, margin and budget of a choice of blocks. */

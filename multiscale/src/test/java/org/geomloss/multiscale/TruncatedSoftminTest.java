@@ -130,6 +130,106 @@ class TruncatedSoftminTest {
         assertEquals(whole.visitedPairs(), sliced.visitedPairs());
     }
 
+    @Test
+    void aNewTemperatureChoosesForTheSoftminsOwnLevel() {
+        NewTemperature t = new NewTemperature(new Random(11));
+        // The potentials of the last temperature: 6 eps above the soft-min of this one.
+        double[] announced = shifted(t.exact, 6 * NEW_EPS);
+        TruncatedSoftmin plain = t.softmin();
+        plain.choose(NEW_EPS, announced, t.g, TruncatedSoftmin.SLACK);
+
+        TruncatedSoftmin lowered = t.softmin();
+        lowered.adapt(NEW_EPS, announced, t.g);
+        double[] out = new double[t.x.points().count()];
+        lowered.softmin(NEW_EPS, t.h, out);
+
+        assertTrue(lowered.kept().keptPointPairs() < 0.8 * plain.kept().keptPointPairs(),
+                lowered.kept().keptPointPairs() + " pairs kept, " + plain.kept().keptPointPairs()
+                        + " for the announced potentials");
+        t.assertWithinBudget(lowered, out);
+    }
+
+    @Test
+    void aLoweredChoiceThatDoesNotHoldForEveryRowIsSearchedAgain() {
+        NewTemperature t = new NewTemperature(new Random(12));
+        double[] announced = shifted(t.exact, 6 * NEW_EPS);
+        // The rows after the last whole slice are never sampled: their soft-min does not fall.
+        // (A sample's first cluster is a multiple of the slice, so a slice starts there.)
+        ClusterTree rows = ClusterTree.of(t.x);
+        int unsampled = rows.clusterStarts()[rows.nodeCount(0)
+                / KernelTruncation.ROWS_PER_SLICE * KernelTruncation.ROWS_PER_SLICE];
+        for (int i = unsampled; i < announced.length; i++) {
+            announced[i] = t.exact[i];
+        }
+        TruncatedSoftmin lowered = t.softmin();
+        lowered.adapt(NEW_EPS, announced, t.g);
+        double[] out = new double[announced.length];
+        lowered.softmin(NEW_EPS, t.h, out);
+
+        assertTrue(unsampled < announced.length, "test setup: some rows are not sampled");
+        t.assertWithinBudget(lowered, out);
+    }
+
+    /** A temperature of its own for the fall tests. */
+    private static final double NEW_EPS = 0.002;
+
+    /**
+     * Clouds with more than {@code 2 * FALL_SAMPLES} slices of row clusters, a column potential and
+     * the exact soft-min of its log-vector at {@code NEW_EPS}.
+     */
+    private static final class NewTemperature {
+        final Clustering x;
+        final Clustering y;
+        final double[] g;
+        final double[] h;
+        final double[] exact;
+
+        NewTemperature(Random random) {
+            x = GridClustering.cluster(randomCloud(random, 4500, 2), ones(4500), SCALE);
+            y = GridClustering.cluster(randomCloud(random, 3000, 2), uniformWeights(3000), SCALE);
+            g = smoothPotential(y.points(), -0.2);
+            h = new double[g.length];
+            for (int j = 0; j < g.length; j++) {
+                h[j] = Math.log(y.weights()[j]) + g[j] / NEW_EPS;
+            }
+            exact = new double[x.points().count()];
+            for (int i = 0; i < exact.length; i++) {
+                double[] terms = new double[h.length];
+                double max = Double.NEGATIVE_INFINITY;
+                for (int j = 0; j < h.length; j++) {
+                    terms[j] = h[j] - COST.cost(x.points().coords(), i, y.points().coords(), j, 2)
+                            / NEW_EPS;
+                    max = Math.max(max, terms[j]);
+                }
+                double sum = 0;
+                for (double term : terms) {
+                    sum += Math.exp(term - max);
+                }
+                exact[i] = -NEW_EPS * (max + Math.log(sum));
+            }
+        }
+
+        TruncatedSoftmin softmin() {
+            TruncatedSoftmin softmin = new TruncatedSoftmin(Kernels.jvm(), COST, x.points(),
+                    ClusterTree.of(x), y.points(), ClusterTree.of(y),
+                    TruncationMargin.relative(2.0), TruncatedSoftmin.SKIPPED_MASS);
+            assertTrue(ClusterTree.of(x).nodeCount(0) >= 2 * TruncatedSoftmin.FALL_SAMPLES
+                    * KernelTruncation.ROWS_PER_SLICE, "test setup: the fall is sampled");
+            return softmin;
+        }
+
+        /** Every row skips at most the budget of its exact mass; the result is the exact one. */
+        void assertWithinBudget(TruncatedSoftmin softmin, double[] out) {
+            assertTrue(softmin.kept().pointFraction() < 0.5, "test setup: most pairs are skipped");
+            double[] skipped = skippedMass(softmin.kept(), COST, x, exact, y, g, NEW_EPS);
+            for (int i = 0; i < exact.length; i++) {
+                assertTrue(skipped[i] <= TruncatedSoftmin.SKIPPED_MASS,
+                        "row " + i + " skips " + skipped[i] + " of its mass");
+                assertEquals(exact[i], out[i], 1e-5 * NEW_EPS, "row " + i);
+            }
+        }
+    }
+
     private TruncatedSoftmin softmin(double margin, double budget) {
         return new TruncatedSoftmin(Kernels.jvm(), COST, x.points(), ClusterTree.of(x), y.points(),
                 ClusterTree.of(y), TruncationMargin.atJump(margin, 1.0), budget);
