@@ -1,5 +1,6 @@
 package org.geomloss.multiscale;
 
+import java.util.Arrays;
 import java.util.function.BiConsumer;
 import org.geomloss.kernels.BlockSparsity;
 import org.geomloss.kernels.GroundCost;
@@ -241,16 +242,21 @@ final class TruncatedSoftmin implements SoftminOperator {
         int clusters = targetTree.nodeCount(0);
         int[] starts = targetTree.clusterStarts();
         int slices = clusters / KernelTruncation.ROWS_PER_SLICE;
+        int[] firsts = new int[FALL_SAMPLES];
+        BlockSparsity[] samples = new BlockSparsity[FALL_SAMPLES];
         double fall = Double.POSITIVE_INFINITY;
         try {
             for (int s = 0; s < FALL_SAMPLES; s++) {
-                int first = (int) ((2L * s + 1) * slices / (2 * FALL_SAMPLES))
+                firsts[s] = (int) ((2L * s + 1) * slices / (2 * FALL_SAMPLES))
                         * KernelTruncation.ROWS_PER_SLICE;
-                int end = first + SAMPLE_CLUSTERS;
-                KernelTruncation.KeptBlocks blocks = keepRows(upper, first, end);
-                reduction.accept(blocks.blocks(), out);
+                KernelTruncation.KeptBlocks blocks = keepRows(upper, firsts[s],
+                        firsts[s] + SAMPLE_CLUSTERS);
+                samples[s] = blocks.blocks();
                 visitedPairs += blocks.keptPointPairs();
-                for (int i = starts[first]; i < starts[end]; i++) {
+            }
+            reduction.accept(union(samples, targets.count()), out);
+            for (int first : firsts) {
+                for (int i = starts[first]; i < starts[first + SAMPLE_CLUSTERS]; i++) {
                     if (Double.isFinite(out[i])) {
                         fall = Math.min(fall, (target[i] - out[i]) / eps);
                     }
@@ -274,6 +280,49 @@ final class TruncatedSoftmin implements SoftminOperator {
                 String.format("%.2f", lowerBy));
         choose(eps, lowered, announcement.source(), SLACK);
         confirming = true;
+    }
+
+    /**
+     * One structure over {@code rows} rows from structures over them whose blocks with ranges are
+     * disjoint and in increasing order of rows; the rows between them form blocks without ranges
+     * (one reduction then runs all the samples of {@link #chooseBelow}).
+     */
+    private static BlockSparsity union(BlockSparsity[] parts, int rows) {
+        int blocks = 0;
+        int ranges = 0;
+        for (BlockSparsity part : parts) {
+            blocks += 2 * part.blockCount();
+            ranges += part.rangeOffsets()[part.blockCount()];
+        }
+        int[] rowStarts = new int[blocks + 2];
+        int[] rangeOffsets = new int[blocks + 2];
+        int[] columnRanges = new int[2 * ranges];
+        int block = 0;
+        int range = 0;
+        for (BlockSparsity part : parts) {
+            int[] offsets = part.rangeOffsets();
+            for (int k = 0; k < part.blockCount(); k++) {
+                int count = offsets[k + 1] - offsets[k];
+                if (count == 0) {
+                    continue;
+                }
+                if (part.rowStarts()[k] > rowStarts[block]) { // the rows before: no ranges
+                    rowStarts[++block] = part.rowStarts()[k];
+                    rangeOffsets[block] = range;
+                }
+                System.arraycopy(part.columnRanges(), 2 * offsets[k], columnRanges, 2 * range,
+                        2 * count);
+                range += count;
+                rowStarts[++block] = part.rowStarts()[k + 1];
+                rangeOffsets[block] = range;
+            }
+        }
+        if (rowStarts[block] < rows) {
+            rowStarts[++block] = rows;
+            rangeOffsets[block] = range;
+        }
+        return new BlockSparsity(Arrays.copyOf(rowStarts, block + 1),
+                Arrays.copyOf(rangeOffsets, block + 1), columnRanges);
     }
 
     /**
