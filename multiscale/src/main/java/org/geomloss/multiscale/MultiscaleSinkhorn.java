@@ -32,7 +32,7 @@ import org.slf4j.event.Level;
  *       centroid; iterations {@code J+1..L-1} and the final step run on the points. Before each of
  *       their soft-mins (xy, yx, xx and yy alike), {@link KernelTruncation} chooses the blocks of
  *       pairs to visit from the current potentials, with the margin {@code truncate eps_J} and a
- *       budget on each row's skipped mass (a choice, made with a slack, is reused while the potentials move less than {@code eps / 2}); {@code truncate = null}
+ *       budget on each row's skipped mass (a choice, made with a slack, is reused while the potentials move less than {@code eps / 2}; at a new temperature it is made for the soft-min's own level, see {@code TruncatedSoftmin}); {@code truncate = null}
  *       visits every pair.</li>
  *   <li>If {@code J = L-1}: that extrapolation, at {@code eps_{L-1} = blur^p}, is the final step;
  *       gradients flow through {@code c(x_i, y_l)} with the centroids held constant. The value then

@@ -72,9 +72,10 @@ final class PyramidSinkhorn implements MultiscaleScalePlan {
     /** Row blocks are this many Morton bits coarser than column blocks ({@code 2^bits} cells). */
     static final int ROW_BLOCK_BITS = 3;
     /**
-     * A C-transform's first blocks are chosen for its parent cells' coarse potential raised by
-     * this times eps: an upper estimate of its result, which is then confirmed without a second
-     * search or soft-min (on uniform clouds the result was within 0.9 eps of the parent value).
+     * A C-transform's first blocks are chosen for its parent cells' coarse potential (undamped)
+     * raised by this times eps: an upper estimate of its result, which the soft-min confirms
+     * ({@code TruncatedSoftmin.estimate}), on uniform clouds without a second search (the result
+     * was within 0.9 eps of the parent value).
      */
     static final double ESTIMATE_RISE = 1.0;
 
@@ -180,17 +181,17 @@ final class PyramidSinkhorn implements MultiscaleScalePlan {
         FinalStep.Direction fBA = null;
         FinalStep.Direction gAB = null;
         if (down.crossed()) {
-            fBA = cTransform(loop, down.xy(), eps, coarse.logB(), loop.gAB(),
+            fBA = cTransform(loop, down.xy(), eps, rho, coarse.logB(), loop.gAB(),
                     fine.parentValues(loop.fBA(), coarse, true));
-            gAB = cTransform(loop, down.yx(), eps, coarse.logA(), loop.fBA(),
+            gAB = cTransform(loop, down.yx(), eps, rho, coarse.logA(), loop.fBA(),
                     fine.parentValues(loop.gAB(), coarse, false));
         }
         FinalStep.Direction fAA = null;
         FinalStep.Direction gBB = null;
         if (down.debiased()) {
-            fAA = cTransform(loop, down.xx(), eps, coarse.logA(), loop.fAA(),
+            fAA = cTransform(loop, down.xx(), eps, rho, coarse.logA(), loop.fAA(),
                     fine.parentValues(loop.fAA(), coarse, true));
-            gBB = cTransform(loop, down.yy(), eps, coarse.logB(), loop.gBB(),
+            gBB = cTransform(loop, down.yy(), eps, rho, coarse.logB(), loop.gBB(),
                     fine.parentValues(loop.gBB(), coarse, false));
         }
         scales.release(down);
@@ -231,17 +232,20 @@ final class PyramidSinkhorn implements MultiscaleScalePlan {
 
     /**
      * {@code lambda softmin_eps(op, l + source/eps)} onto the fine atoms; a truncated operator
-     * chooses its blocks for {@code estimate} first, then checks them against its own result.
+     * chooses its blocks for {@code estimate} (a damped potential) first, then checks them against
+     * its own result.
      */
     private static FinalStep.Direction cTransform(SymmetricSinkhorn loop, SoftminOperator op,
-                                                  double eps, double[] logWeights,
+                                                  double eps, double rho, double[] logWeights,
                                                   double[] source, double[] estimate) {
         if (!(op instanceof TruncatedSoftmin truncated)) {
             return loop.extrapolate(op, eps, logWeights, source);
         }
-        double[] row = estimate.clone();
+        // The soft-min is undamped: the estimate of a damped potential, divided by the damping.
+        double lambda = SymmetricSinkhorn.damping(eps, rho);
+        double[] row = new double[estimate.length];
         for (int i = 0; i < row.length; i++) {
-            row[i] += ESTIMATE_RISE * eps;
+            row[i] = estimate[i] / lambda + ESTIMATE_RISE * eps;
         }
         truncated.estimate(eps, row, source);
         return loop.extrapolate(op, eps, logWeights, source);

@@ -87,7 +87,10 @@ final class TruncatedSoftmin implements SoftminOperator {
     static final int FALL_SAMPLES = 32;
     /** Row clusters in one sample of {@link #FALL_SAMPLES}. */
     static final int SAMPLE_CLUSTERS = 8;
-    /** The blocks at a new temperature are chosen this many eps above the smallest sampled fall. */
+    /**
+     * The potentials a new temperature chooses for lie this many eps above the soft-min of the
+     * sampled row that fell least.
+     */
     static final double FALL_SAFETY = 1.0;
     /**
      * Checks of a choice made for an estimate of the result ({@link #confirm}): the last one
@@ -98,6 +101,8 @@ final class TruncatedSoftmin implements SoftminOperator {
     private Announcement announced;
     /** Whether the next soft-min must confirm the choice against its result ({@link #confirm}). */
     private boolean confirming;
+    /** The source potential of the choice to confirm, as announced (not the anchor's copy). */
+    private double[] confirmSource;
     /** How far the source potential rose above the anchor of a reused choice; 0 after a search. */
     private double sourceRise;
     private KernelTruncation.KeptBlocks kept;
@@ -148,10 +153,10 @@ final class TruncatedSoftmin implements SoftminOperator {
     }
 
     /**
-     * Announces the potentials of the next soft-min. At the temperature of the last choice the
-     * blocks are chosen now; at a new temperature (or on a new operator) the choice waits for the
-     * soft-min, which first measures how far below {@code target} its result falls
-     * ({@link #chooseBelow}).
+     * Announces the potentials of the next soft-min. At the temperature of the last choice, or
+     * when the rows are too few for a sample ({@link #FALL_SAMPLES}), the blocks are chosen now
+     * for them; at a new temperature (or on a new operator) the choice waits for the soft-min,
+     * which first measures how far below {@code target} its result falls ({@link #chooseBelow}).
      */
     @Override
     public void adapt(double eps, double[] target, double[] source) {
@@ -168,12 +173,12 @@ final class TruncatedSoftmin implements SoftminOperator {
     /**
      * Searches the blocks for the potentials {@code target} and {@code source} at {@code eps},
      * unless the last choice holds for them (see above) and they fell by at most
-     * {@code fall * eps} in all; tells whether it searched.
+     * {@code fall * eps} in all.
      *
      * @param fall how far, in units of eps, the potentials may fall before the search runs again;
      *             {@link Double#POSITIVE_INFINITY} to search only when the choice no longer holds
      */
-    boolean choose(double eps, double[] target, double[] source, double fall) {
+    void choose(double eps, double[] target, double[] source, double fall) {
         announced = null;
         confirming = false;
         if (choice != null && eps == anchorEps
@@ -182,7 +187,7 @@ final class TruncatedSoftmin implements SoftminOperator {
                 && largestRise(anchorTarget, target) + largestRise(anchorSource, source)
                 <= fall * eps) {
             sourceRise = largestRise(source, anchorSource);
-            return false;
+            return;
         }
         sourceRise = 0;
         choice = choiceFor(eps, target, source);
@@ -200,7 +205,6 @@ final class TruncatedSoftmin implements SoftminOperator {
         anchorEps = eps;
         anchorTarget = target.clone();
         anchorSource = source == target ? anchorTarget : source.clone();
-        return true;
     }
 
     /**
@@ -211,6 +215,7 @@ final class TruncatedSoftmin implements SoftminOperator {
     void estimate(double eps, double[] estimate, double[] source) {
         choose(eps, estimate, source, Double.POSITIVE_INFINITY);
         confirming = true;
+        confirmSource = source;
     }
 
     /** The choice of blocks for {@code target} and {@code source} at {@code eps}, not searched yet. */
@@ -232,7 +237,9 @@ final class TruncatedSoftmin implements SoftminOperator {
      * of rows spread over the cloud, with blocks chosen for {@code target} (which it stays below,
      * so that choice holds), and the blocks of all rows are then chosen for {@code target}
      * lowered by the smallest fall measured less {@link #FALL_SAFETY} eps; the soft-min confirms
-     * that choice ({@link #confirm}). Writes the sampled rows of {@code out}.
+     * that choice ({@link #confirm}). Overwrites {@code out} (the sampled rows with their
+     * soft-min, the others with {@code +infinity}). The announced arrays are the loop's own, read
+     * here before the loop changes them (it runs the soft-min right after announcing).
      */
     private void chooseBelow(Announcement announcement,
                                 BiConsumer<BlockSparsity, double[]> reduction, double[] out) {
@@ -241,20 +248,22 @@ final class TruncatedSoftmin implements SoftminOperator {
         Choice upper = choiceFor(eps, target, announcement.source());
         int clusters = targetTree.nodeCount(0);
         int[] starts = targetTree.clusterStarts();
-        int slices = clusters / KernelTruncation.ROWS_PER_SLICE;
+        int wholeSlices = clusters / KernelTruncation.ROWS_PER_SLICE;
         int[] firsts = new int[FALL_SAMPLES];
         BlockSparsity[] samples = new BlockSparsity[FALL_SAMPLES];
         double fall = Double.POSITIVE_INFINITY;
         try {
+            long samplePairs = 0;
             for (int s = 0; s < FALL_SAMPLES; s++) {
-                firsts[s] = (int) ((2L * s + 1) * slices / (2 * FALL_SAMPLES))
+                firsts[s] = (int) ((2L * s + 1) * wholeSlices / (2 * FALL_SAMPLES))
                         * KernelTruncation.ROWS_PER_SLICE;
                 KernelTruncation.KeptBlocks blocks = keepRows(upper, firsts[s],
                         firsts[s] + SAMPLE_CLUSTERS);
                 samples[s] = blocks.blocks();
-                visitedPairs += blocks.keptPointPairs();
+                samplePairs += blocks.keptPointPairs();
             }
             reduction.accept(union(samples, targets.count()), out);
+            visitedPairs += samplePairs;
             for (int first : firsts) {
                 for (int i = starts[first]; i < starts[first + SAMPLE_CLUSTERS]; i++) {
                     if (Double.isFinite(out[i])) {
@@ -280,6 +289,7 @@ final class TruncatedSoftmin implements SoftminOperator {
                 String.format("%.2f", lowerBy));
         choose(eps, lowered, announcement.source(), SLACK);
         confirming = true;
+        confirmSource = announcement.source();
     }
 
     /**
@@ -306,6 +316,7 @@ final class TruncatedSoftmin implements SoftminOperator {
                 if (count == 0) {
                     continue;
                 }
+                assert part.rowStarts()[k] >= rowStarts[block] : "parts overlap or are unordered";
                 if (part.rowStarts()[k] > rowStarts[block]) { // the rows before: no ranges
                     rowStarts[++block] = part.rowStarts()[k];
                     rangeOffsets[block] = range;
@@ -351,8 +362,12 @@ final class TruncatedSoftmin implements SoftminOperator {
                 return;
             }
             if (round == CONFIRM_ROUNDS - 1) {
-                LOG.debug("eps={}: block choice not confirmed after {} rounds",
-                        String.format("%.3g", eps), CONFIRM_ROUNDS);
+                // One search for the result should always hold (its blocks include the failed
+                // ones): reaching this means the potentials or the kernels misbehave.
+                LOG.warn("eps={}: the kept blocks of a truncated soft-min hold for its result on all"
+                                + " but {} of {} rows after {} searches; those rows may skip more"
+                                + " than {} of their mass", String.format("%.3g", eps), failed,
+                        out.length, CONFIRM_ROUNDS, choice.skippedMass() * Math.exp(SLACK));
                 return;
             }
             LOG.debug("eps={}: the choice for an estimate did not hold for {} of {} rows (up to"
@@ -364,7 +379,7 @@ final class TruncatedSoftmin implements SoftminOperator {
                     result[i] = out[i];
                 }
             }
-            choose(eps, result, anchorSource, Double.POSITIVE_INFINITY);
+            choose(eps, result, confirmSource, Double.POSITIVE_INFINITY);
             reduce(out, 1, reduction);
         }
     }

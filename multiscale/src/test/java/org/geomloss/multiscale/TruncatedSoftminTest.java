@@ -170,6 +170,18 @@ class TruncatedSoftminTest {
         t.assertWithinBudget(lowered, out);
     }
 
+    @Test
+    void aChoiceForAnEstimateBelowTheResultIsSearchedAgain() {
+        NewTemperature t = new NewTemperature(new Random(13));
+        TruncatedSoftmin softmin = t.softmin();
+        // A C-transform's estimate 5 eps below its result: the choice skips too much of every row.
+        softmin.estimate(NEW_EPS, shifted(t.exact, -5 * NEW_EPS), t.g);
+        double[] out = new double[t.exact.length];
+        softmin.softmin(NEW_EPS, t.h, out);
+
+        t.assertWithinBudget(softmin, out);
+    }
+
     /** A temperature of its own for the fall tests. */
     private static final double NEW_EPS = 0.002;
 
