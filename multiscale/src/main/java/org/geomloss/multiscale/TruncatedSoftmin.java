@@ -242,7 +242,7 @@ final class TruncatedSoftmin implements SoftminOperator {
      * here before the loop changes them (it runs the soft-min right after announcing).
      */
     private void chooseBelow(Announcement announcement,
-                                BiConsumer<BlockSparsity, double[]> reduction, double[] out) {
+                             BiConsumer<BlockSparsity, double[]> reduction, double[] out) {
         double eps = announcement.eps();
         double[] target = announcement.target();
         Choice upper = choiceFor(eps, target, announcement.source());
