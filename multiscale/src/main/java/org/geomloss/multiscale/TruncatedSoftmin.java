@@ -218,7 +218,7 @@ final class TruncatedSoftmin implements SoftminOperator {
         confirmSource = source;
     }
 
-    /** The choice of blocks for {@code target} and {@code source} at {@code eps}, not searched yet. */
+    /** The choice of blocks for {@code target} and {@code source} at {@code eps}, unsearched. */
     private Choice choiceFor(double eps, double[] target, double[] source) {
         double[][] targetMax = targetTree.maxima(target);
         // Self problems announce one potential on one tree: its maxima serve both sides.
@@ -364,9 +364,9 @@ final class TruncatedSoftmin implements SoftminOperator {
             if (round == CONFIRM_ROUNDS - 1) {
                 // One search for the result should always hold (its blocks include the failed
                 // ones): reaching this means the potentials or the kernels misbehave.
-                LOG.warn("eps={}: the kept blocks of a truncated soft-min hold for its result on all"
-                                + " but {} of {} rows after {} searches; those rows may skip more"
-                                + " than {} of their mass", String.format("%.3g", eps), failed,
+                LOG.warn("eps={}: the kept blocks of a truncated soft-min hold for its result on"
+                                + " all but {} of {} rows after {} searches; those rows may skip"
+                                + " more than {} of their mass", String.format("%.3g", eps), failed,
                         out.length, CONFIRM_ROUNDS, choice.skippedMass() * Math.exp(SLACK));
                 return;
             }

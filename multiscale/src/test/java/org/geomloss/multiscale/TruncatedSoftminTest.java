@@ -32,6 +32,8 @@ class TruncatedSoftminTest {
     /** Below the gaps between points: one point per cluster. */
     private static final double SCALE = 1e-4;
     private static final GroundCost COST = GroundCost.HALF_SQUARED_EUCLIDEAN;
+    /** A temperature of its own for the tests of a new temperature's choice. */
+    private static final double NEW_EPS = 0.002;
 
     private final Random random = new Random(7);
     private final Clustering x = GridClustering.cluster(randomCloud(random, N, 2), ones(N), SCALE);
@@ -181,9 +183,6 @@ class TruncatedSoftminTest {
 
         t.assertWithinBudget(softmin, out);
     }
-
-    /** A temperature of its own for the fall tests. */
-    private static final double NEW_EPS = 0.002;
 
     /**
      * Clouds with more than {@code 2 * FALL_SAMPLES} slices of row clusters, a column potential and

@@ -12,8 +12,9 @@ import org.geomloss.kernels.ScalarPointKernels;
 import org.junit.jupiter.api.Test;
 
 /**
- * The lane soft-min, dense and on blocks of several ranges, where an online Sinkhorn ends (two uniform clouds in the unit cube, eps
- * down to {@code 1e-4}: a row's exponents span about {@code 2^14}, its largest terms sit among a
+ * The lane soft-min, dense and on blocks of several ranges, where an online Sinkhorn ends (two
+ * uniform clouds in the unit cube, eps down to {@code 1e-4}: a row's exponents span about
+ * {@code 2^14}, its largest terms sit among a
  * few of thousands of columns, so references taken from a sample of columns start far below
  * them): every row is finite and within float32 rounding of the float64 scalar kernel,
  * {@code 2^-24 (|h| + |out| / eps)} a few times over. Several seeds and spreads of {@code h}.
