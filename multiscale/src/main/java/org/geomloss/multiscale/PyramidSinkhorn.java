@@ -232,8 +232,8 @@ final class PyramidSinkhorn implements MultiscaleScalePlan {
 
     /**
      * {@code lambda softmin_eps(op, l + source/eps)} onto the fine atoms; a truncated operator
-     * chooses its blocks for {@code estimate} (a damped potential) first, then checks them against
-     * its own result.
+     * chooses its blocks for {@code estimate} (a damped potential, an array of its own, changed
+     * here) first, then checks them against its own result.
      */
     private static FinalStep.Direction cTransform(SymmetricSinkhorn loop, SoftminOperator op,
                                                   double eps, double rho, double[] logWeights,
@@ -241,11 +241,10 @@ final class PyramidSinkhorn implements MultiscaleScalePlan {
         if (!(op instanceof TruncatedSoftmin truncated)) {
             return loop.extrapolate(op, eps, logWeights, source);
         }
-        // The soft-min is undamped: the estimate of a damped potential, divided by the damping.
-        double lambda = SymmetricSinkhorn.damping(eps, rho);
-        double[] row = new double[estimate.length];
+        // The soft-min is undamped: the damped estimate's bound on it, raised.
+        double[] row = SymmetricSinkhorn.rowBound(estimate, SymmetricSinkhorn.damping(eps, rho));
         for (int i = 0; i < row.length; i++) {
-            row[i] = estimate[i] / lambda + ESTIMATE_RISE * eps;
+            row[i] += ESTIMATE_RISE * eps;
         }
         truncated.estimate(eps, row, source);
         return loop.extrapolate(op, eps, logWeights, source);

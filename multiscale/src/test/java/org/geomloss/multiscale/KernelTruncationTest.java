@@ -216,6 +216,28 @@ class KernelTruncationTest {
         return skipped;
     }
 
+    /** {@code -eps log sum_j exp(h_j - C_ij / eps)} over every column, in float64. */
+    static double[] exactSoftmin(GroundCost cost, Clustering x, Clustering y, double[] h,
+                                 double eps) {
+        int d = x.points().dimension();
+        double[] out = new double[x.points().count()];
+        double[] terms = new double[h.length];
+        for (int i = 0; i < out.length; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < h.length; j++) {
+                terms[j] = h[j] - cost.cost(x.points().coords(), i, y.points().coords(), j, d)
+                        / eps;
+                max = Math.max(max, terms[j]);
+            }
+            double sum = 0;
+            for (double term : terms) {
+                sum += Math.exp(term - max);
+            }
+            out[i] = -eps * (max + Math.log(sum));
+        }
+        return out;
+    }
+
     static double[] smoothPotential(PointArray points, double shift) {
         double[] out = new double[points.count()];
         int d = points.dimension();

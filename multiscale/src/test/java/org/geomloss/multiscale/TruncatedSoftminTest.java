@@ -1,5 +1,6 @@
 package org.geomloss.multiscale;
 
+import static org.geomloss.multiscale.KernelTruncationTest.exactSoftmin;
 import static org.geomloss.multiscale.KernelTruncationTest.ones;
 import static org.geomloss.multiscale.KernelTruncationTest.randomCloud;
 import static org.geomloss.multiscale.KernelTruncationTest.skippedMass;
@@ -203,21 +204,7 @@ class TruncatedSoftminTest {
             for (int j = 0; j < g.length; j++) {
                 h[j] = Math.log(y.weights()[j]) + g[j] / NEW_EPS;
             }
-            exact = new double[x.points().count()];
-            for (int i = 0; i < exact.length; i++) {
-                double[] terms = new double[h.length];
-                double max = Double.NEGATIVE_INFINITY;
-                for (int j = 0; j < h.length; j++) {
-                    terms[j] = h[j] - COST.cost(x.points().coords(), i, y.points().coords(), j, 2)
-                            / NEW_EPS;
-                    max = Math.max(max, terms[j]);
-                }
-                double sum = 0;
-                for (double term : terms) {
-                    sum += Math.exp(term - max);
-                }
-                exact[i] = -NEW_EPS * (max + Math.log(sum));
-            }
+            exact = exactSoftmin(COST, x, y, h, NEW_EPS);
         }
 
         TruncatedSoftmin softmin() {

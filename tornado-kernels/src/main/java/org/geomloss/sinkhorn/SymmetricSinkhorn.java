@@ -196,13 +196,14 @@ public final class SymmetricSinkhorn {
 
     /** The final, non-averaged update at {@code eps}; the loop's potentials are left unchanged. */
     public FinalStep extrapolate(double eps) {
+        double lambda = damping(eps, rho);
         if (operators.crossed()) {
-            operators.xy().adapt(eps, fBA, gAB);
-            operators.yx().adapt(eps, gAB, fBA);
+            announce(operators.xy(), eps, fBA, gAB, lambda);
+            announce(operators.yx(), eps, gAB, fBA, lambda);
         }
         if (operators.debiased()) {
-            operators.xx().adapt(eps, fAA, fAA);
-            operators.yy().adapt(eps, gBB, gBB);
+            announce(operators.xx(), eps, fAA, fAA, lambda);
+            announce(operators.yy(), eps, gBB, gBB, lambda);
         }
         return extrapolate(eps, operators, logA, logB);
     }
@@ -294,8 +295,34 @@ public final class SymmetricSinkhorn {
      */
     private static double[] update(SoftminOperator op, double eps, double[] target,
                                    double[] logWeights, double[] source, double lambda) {
-        op.adapt(eps, target, source);
+        announce(op, eps, target, source, lambda);
         return softmin(op, eps, logWeights, source, lambda);
+    }
+
+    /**
+     * Announces a reduction to {@code op} ({@link SoftminOperator#adapt}): the source potential,
+     * and for the rows {@link #rowBound} of the current potential.
+     */
+    private static void announce(SoftminOperator op, double eps, double[] target, double[] source,
+                                 double lambda) {
+        op.adapt(eps, target == null ? null : rowBound(target, lambda), source);
+    }
+
+    /**
+     * {@code max(p_i, p_i / lambda)} for a damped potential {@code p} ({@code p} itself when
+     * balanced): a bound on both {@code p} and, where {@code p = lambda S} as at an unbalanced
+     * fixed point, the soft-min {@code S} it damps; what the loop announces to a reduction
+     * ({@link SoftminOperator#adapt}).
+     */
+    public static double[] rowBound(double[] potential, double lambda) {
+        if (lambda == 1.0) {
+            return potential;
+        }
+        double[] bound = new double[potential.length];
+        for (int i = 0; i < bound.length; i++) {
+            bound[i] = Math.max(potential[i], potential[i] / lambda);
+        }
+        return bound;
     }
 
     /**
