@@ -32,9 +32,10 @@ import org.geomloss.kernels.GroundCost;
  * {@code m_T}, with {@code B(k, T) = max_{i in k} f_i + max_{j in T} g_j - c(dist(box_k, box_T))},
  * <pre>  S_k = sum_{skipped T} m_T exp(B(k, T) / eps)</pre>
  * bounds {@code sum_{j skipped} b_j exp((f_i + g_j - C_ij) / eps)} for every row point {@code i}
- * of {@code k}; the whole sum over {@code j} is 1 when {@code f} is the soft-min of {@code g} (a
- * balanced fixed point), so there {@code S_k} bounds the fraction of row {@code i}'s soft-min that
- * is skipped, and the error on {@code f_i} by about {@code eps S_k}. The bound is made of two
+ * of {@code k}; the whole sum over {@code j} is 1 when {@code f} is the soft-min of {@code g}, and
+ * at most 1 when {@code f} is above it (as {@code TruncatedSoftmin} checks against each result), so
+ * there {@code S_k} bounds the fraction of row {@code i}'s soft-min that is skipped, and the error
+ * on it by about {@code eps S_k}. The bound is made of two
  * tiers, so that it needs no exponential per pair:
  * <ul>
  *   <li>the search prunes subtrees at the outer margin {@code max(margin, eps log(2 M / beta))},

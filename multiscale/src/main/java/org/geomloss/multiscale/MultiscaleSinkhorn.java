@@ -42,8 +42,8 @@ import org.slf4j.event.Level;
  * <p>Accuracy: with {@code truncate = null} the result differs from the single-scale loop only through
  * the coarse iterations and the extrapolation. With truncation, every skipped pair has a plan
  * density below {@code exp(-truncate eps_J / eps)} and each row's skipped mass {@code S_k} is at
- * most 1e-6 with float32 kernels, 1e-14 with float64 ones (at a balanced fixed point, the fraction
- * of the row's soft-min that is skipped), for the potentials of the current iteration
+ * most 1e-6 with float32 kernels, 1e-14 with float64 ones (the fraction of the row's soft-min that
+ * is skipped, checked against each result), for the potentials of the current iteration
  * ({@link KernelTruncation}). At convergence ({@code refinement}) multiscale and the single-scale
  * loop then agree within the tolerances of the kernels' precision. Without a refinement both stop
  * where GeomLoss's fixed schedule ends, on different paths, and may differ by a few percent where

@@ -22,19 +22,21 @@ import org.slf4j.LoggerFactory;
  * <p>The blocks are chosen with {@code SLACK * eps} more margin ({@link #SLACK}) and
  * {@code e^-SLACK} of the budget, for anchor potentials {@code (f0, g0)}. While the temperature is
  * unchanged and the announced potentials rose by at most {@code max(f - f0) + max(g - g0) <= SLACK
- * * eps} (positive parts), every skipped pair still has {@code f_i + g_j - C_ij <= -margin} and every
- * row's skipped mass is still within the budget, so the choice still holds: only a rise can break
- * it. A fall makes the choice larger than needed; the loop ({@link #adapt}) searches again once the
- * potentials fell by more than {@code SLACK * eps} too, so that the kept set follows the plan, and in
- * the refinement at {@code blur^p}, where the potentials barely move, the search runs only now and
- * then.
+ * * eps} (positive parts), every skipped pair still has {@code f_i + g_j - C_ij <= -margin}, so the
+ * choice is kept: only a rise can break it. A fall makes the choice larger than needed; the loop
+ * ({@link #adapt}) searches again once the potentials fell by more than {@code SLACK * eps} too, so
+ * that the kept set follows the plan, and in the refinement at {@code blur^p}, where the potentials
+ * barely move, the search runs only now and then.
  *
- * <p>Two choices are made for an estimate of the soft-min's result rather than for the announced
- * potentials, and the soft-min confirms them against its result ({@link #confirm}): a
- * C-transform's ({@link #estimate}), which has no row potential yet, and the first soft-min of a
- * new temperature ({@link #chooseBelow}), whose announced potentials, computed at the higher
- * temperature before, lie several eps above its result (a choice for them keeps far more pairs
- * than the budget needs).
+ * <p>The skipped-mass budget is a bound relative to each row's mass {@code exp(-S_i / eps)}, with
+ * {@code S} the soft-min the reduction gives, which the announced potentials only approximate: every
+ * soft-min confirms its choice against its result ({@link #confirm}), and searches again for the
+ * result where a row rose above the anchor by more than the slack. Two choices are made for an
+ * estimate of the result rather than for the announced potentials: a C-transform's
+ * ({@link #estimate}), which has no row potential yet, and the first soft-min of a new temperature
+ * ({@link #chooseBelow}), whose announced potentials, computed at the higher temperature before,
+ * lie several eps above its result (a choice for them keeps far more pairs than the budget
+ * needs).
  *
  * <p>Counts the pairs its reductions visit. Memory: the kept blocks, about two integers per kept
  * range, the potentials' maxima over the cluster trees, a copy of the anchor potentials and, at a
@@ -93,15 +95,13 @@ final class TruncatedSoftmin implements SoftminOperator {
      */
     static final double FALL_SAFETY = 1.0;
     /**
-     * Checks of a choice made for an estimate of the result ({@link #confirm}): the last one
-     * only reports; the ones before search again when the choice does not hold.
+     * Checks of a choice against the soft-min's result ({@link #confirm}): the last one only
+     * reports; the ones before search again when the choice does not hold.
      */
     static final int CONFIRM_ROUNDS = 3;
 
     private Announcement announced;
-    /** Whether the next soft-min must confirm the choice against its result ({@link #confirm}). */
-    private boolean confirming;
-    /** The source potential of the choice to confirm, as announced (not the anchor's copy). */
+    /** The source potential of the last choice, as announced (not the anchor's copy). */
     private double[] confirmSource;
     /** How far the source potential rose above the anchor of a reused choice; 0 after a search. */
     private double sourceRise;
@@ -180,7 +180,7 @@ final class TruncatedSoftmin implements SoftminOperator {
      */
     void choose(double eps, double[] target, double[] source, double fall) {
         announced = null;
-        confirming = false;
+        confirmSource = source;
         if (choice != null && eps == anchorEps
                 && largestRise(target, anchorTarget) + largestRise(source, anchorSource)
                 <= SLACK * eps
@@ -214,8 +214,6 @@ final class TruncatedSoftmin implements SoftminOperator {
      */
     void estimate(double eps, double[] estimate, double[] source) {
         choose(eps, estimate, source, Double.POSITIVE_INFINITY);
-        confirming = true;
-        confirmSource = source;
     }
 
     /** The choice of blocks for {@code target} and {@code source} at {@code eps}, unsearched. */
@@ -238,7 +236,7 @@ final class TruncatedSoftmin implements SoftminOperator {
      * so that choice holds), and the blocks of all rows are then chosen for {@code target}
      * lowered by the smallest fall measured less {@link #FALL_SAFETY} eps; the soft-min confirms
      * that choice ({@link #confirm}). Overwrites {@code out} (the sampled rows with their
-     * soft-min, the others with {@code +infinity}). The announced arrays are the loop's own, read
+     * soft-min, the others with {@code +infinity}). The announced arrays may be the loop's own, read
      * here before the loop changes them (it runs the soft-min right after announcing).
      */
     private void chooseBelow(Announcement announcement,
@@ -288,8 +286,6 @@ final class TruncatedSoftmin implements SoftminOperator {
                 String.format("%.3g", eps), String.format("%.2f", fall),
                 String.format("%.2f", lowerBy));
         choose(eps, lowered, announcement.source(), SLACK);
-        confirming = true;
-        confirmSource = announcement.source();
     }
 
     /**
@@ -337,17 +333,17 @@ final class TruncatedSoftmin implements SoftminOperator {
     }
 
     /**
-     * Checks a soft-min computed on blocks chosen for an estimate of its result (lowered, or a
-     * C-transform's): the choice holds for every row whose result {@code out_i} rose at most
-     * {@code SLACK * eps} above the estimate, less the rise of the source potential since the
+     * Checks a soft-min against the choice of its blocks (for the announced potentials, a lowered
+     * estimate or a C-transform's): the choice holds for every row whose result {@code out_i} rose
+     * at most {@code SLACK * eps} above the anchor, less the rise of the source potential since the
      * choice (a truncated soft-min is never below the exact one, so the choice then holds for the
      * exact one too). Otherwise the blocks are chosen again for the result, and the soft-min runs
      * again: a row that failed gets more blocks and a lower result; a row that held had its
-     * result within the budget of the exact one, and keeps it within the slack.
+     * result within the budget of the exact one, and keeps it within the slack. One pass over the
+     * rows when the choice holds.
      */
     private void confirm(double eps, BiConsumer<BlockSparsity, double[]> reduction,
                          double[] out) {
-        confirming = false;
         for (int round = 0; round < CONFIRM_ROUNDS; round++) {
             double allowed = SLACK * eps - sourceRise;
             int failed = 0;
@@ -370,8 +366,8 @@ final class TruncatedSoftmin implements SoftminOperator {
                         out.length, CONFIRM_ROUNDS, choice.skippedMass() * Math.exp(SLACK));
                 return;
             }
-            LOG.debug("eps={}: the choice for an estimate did not hold for {} of {} rows (up to"
-                    + " {} eps above it); searched again", String.format("%.3g", eps), failed,
+            LOG.debug("eps={}: the choice of blocks did not hold for {} of {} rows (their"
+                    + " soft-min up to {} eps above its anchor); searched again", String.format("%.3g", eps), failed,
                     out.length, String.format("%.2f", worst));
             double[] result = anchorTarget.clone();
             for (int i = 0; i < out.length; i++) {
@@ -401,9 +397,7 @@ final class TruncatedSoftmin implements SoftminOperator {
             chooseBelow(announced, reduction, out);
         }
         reduce(out, 1, reduction);
-        if (confirming) {
-            confirm(eps, reduction, out);
-        }
+        confirm(eps, reduction, out);
     }
 
     @Override

@@ -62,6 +62,40 @@ class UnbalancedTruncationTest {
         assertTrue(xy.kept().pointFraction() < 0.5, "test setup: most pairs are skipped");
     }
 
+    @Test
+    void everyStepOfAnAnnealingSkipsAtMostTheBudgetOfEachRowsExactMass() {
+        // A potential damped at the temperature before is announced over the damping of the
+        // next one: the choice may hold for less than the result, and the soft-min must check.
+        Random random = new Random(22);
+        Clustering x = GridClustering.cluster(randomCloud(random, 1500, 2), uniformWeights(1500),
+                1e-4);
+        Clustering y = GridClustering.cluster(randomCloud(random, 1200, 2), uniformWeights(1200),
+                1e-4);
+        TruncatedSoftmin xy = softmin(x, y);
+        SymmetricSinkhorn loop = new SymmetricSinkhorn(
+                new SymmetricSinkhorn.Operators(xy, softmin(y, x), null, null),
+                LogWeights.of(x.weights()), LogWeights.of(y.weights()), RHO);
+        loop.setPotentials(new double[1500], new double[1200], null, null);
+        double[] logB = LogWeights.of(y.weights());
+        for (double eps = 0.05; eps >= EPS; eps *= 0.5) {
+            double[] source = loop.gAB().clone();
+
+            loop.step(eps);
+
+            double[] h = new double[source.length];
+            for (int j = 0; j < h.length; j++) {
+                h[j] = logB[j] + source[j] / eps;
+            }
+            double[] exact = exactSoftmin(COST, x, y, h, eps);
+            double[] skipped = skippedMass(xy.kept(), COST, x, exact, y, source, eps);
+            for (int i = 0; i < exact.length; i++) {
+                assertTrue(skipped[i] <= TruncatedSoftmin.SKIPPED_MASS, "eps " + eps + ", row " + i
+                        + " skips " + skipped[i] + " of its mass");
+            }
+        }
+        assertTrue(xy.kept().pointFraction() < 0.5, "test setup: most pairs are skipped");
+    }
+
     private static TruncatedSoftmin softmin(Clustering targets, Clustering sources) {
         return new TruncatedSoftmin(Kernels.jvm(), COST, targets.points(), ClusterTree.of(targets),
                 sources.points(), ClusterTree.of(sources), TruncationMargin.relative(2.0),

@@ -22,11 +22,11 @@ public interface SoftminOperator {
      * Announces the potentials of the next reduction: {@code h = l + source/eps}, and
      * {@code target} on the targets (null before the first iteration), at least the current
      * potential, so that the plan of each pair is at most
-     * {@code exp((target_i + source_j - C_ij)/eps)}, and near a fixed point about the soft-min the
-     * reduction gives: {@link SymmetricSinkhorn} announces its potential, and on unbalanced
-     * problems, where a fixed point's potential is the damped soft-min {@code lambda S}, the larger
-     * of it and {@code S}. Truncated operators use them to choose the pairs they visit; the
-     * default ignores them.
+     * {@code exp((target_i + source_j - C_ij)/eps)}, and near a fixed point at least the soft-min
+     * the reduction gives: {@link SymmetricSinkhorn} announces its potential {@code f}, and on
+     * unbalanced problems, where a fixed point's potential is the damped soft-min
+     * {@code lambda S}, {@code max(f, f / lambda)} ({@link SymmetricSinkhorn#rowBound}). Truncated
+     * operators use them to choose the pairs they visit; the default ignores them.
      */
     default void adapt(double eps, double[] target, double[] source) {
     }

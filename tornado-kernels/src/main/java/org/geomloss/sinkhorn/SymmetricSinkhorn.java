@@ -21,8 +21,9 @@ package org.geomloss.sinkhorn;
  * number of iterations; {@link #refine} optionally continues at the final temperature until a
  * tolerance is met.
  *
- * <p>Before each reduction the operator is told the potentials whose plan it reduces
- * ({@link SoftminOperator#adapt}), so that truncated operators can choose the pairs they visit.
+ * <p>Before each reduction the operator is told the potentials whose plan it reduces, the row
+ * potential as {@link #rowBound} ({@link SoftminOperator#adapt}), so that truncated operators can
+ * choose the pairs they visit.
  *
  * <p>Not thread-safe: one loop per thread. The soft-min operators may use many threads internally.
  */
@@ -309,10 +310,10 @@ public final class SymmetricSinkhorn {
     }
 
     /**
-     * {@code max(p_i, p_i / lambda)} for a damped potential {@code p} ({@code p} itself when
-     * balanced): a bound on both {@code p} and, where {@code p = lambda S} as at an unbalanced
-     * fixed point, the soft-min {@code S} it damps; what the loop announces to a reduction
-     * ({@link SoftminOperator#adapt}).
+     * {@code max(p_i, p_i / lambda)} for a damped potential {@code p}: a bound on both {@code p}
+     * and, where {@code p = lambda S} as at an unbalanced fixed point, the soft-min {@code S} it
+     * damps; what the loop announces to a reduction ({@link SoftminOperator#adapt}). Returns
+     * {@code potential} itself when balanced ({@code lambda = 1}), a new array otherwise.
      */
     public static double[] rowBound(double[] potential, double lambda) {
         if (lambda == 1.0) {
