@@ -367,8 +367,8 @@ final class TruncatedSoftmin implements SoftminOperator {
                 return;
             }
             LOG.debug("eps={}: the choice of blocks did not hold for {} of {} rows (their"
-                    + " soft-min up to {} eps above its anchor); searched again", String.format("%.3g", eps), failed,
-                    out.length, String.format("%.2f", worst));
+                    + " soft-min up to {} eps above its anchor); searched again",
+                    String.format("%.3g", eps), failed, out.length, String.format("%.2f", worst));
             double[] result = anchorTarget.clone();
             for (int i = 0; i < out.length; i++) {
                 if (Double.isFinite(out[i])) {

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  * Truncated soft-mins in an unbalanced loop. At its fixed point a row's potential is the damped
  * soft-min {@code lambda S}, below {@code S} wherever {@code S > 0}; blocks certified against the
  * potential alone would let such a row skip {@code exp((1 - lambda) S / eps)} times its budget.
- * The final step at the loop's temperature reuses or repeats its choice without a check against
- * its result, so its blocks must hold for the exact soft-min (brute force).
+ * The blocks of the final step at the loop's temperature, and of every step of an annealing, must
+ * hold for the exact soft-min (brute force).
  */
 class UnbalancedTruncationTest {
 
